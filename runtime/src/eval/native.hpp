@@ -1,0 +1,39 @@
+// Builtin function objects: plugin builtins (C ABI) and runtime-internal ones
+// (record constructors, accessors, …) share this one type.
+#pragma once
+
+#include "error/error.hpp"
+#include "value/value.hpp"
+
+#include <functional>
+#include <string>
+
+namespace sema::rt {
+
+class Interp;
+
+struct NativeObj final : Obj {
+  NativeObj() : Obj(SEMA_T_NATIVE) {}
+  void write_opaque(std::string& out) const override;  // <native-fn NAME>
+
+  std::string name;
+  std::string plugin;  // which plugin registered it ("" = the runtime)
+
+  // Exactly one of these is set.
+  sema_native_fn fn = nullptr;
+  std::function<Result<Value>(Interp&, const Word* args, size_t n)> internal;
+
+  int min_args = 0;
+  int max_args = SEMA_ARITY_VARIADIC;
+  std::string arity_label;  // name in arity errors ("car" for first)
+  std::string arity_text;   // "0 or 1"; empty = derived ("2", "1+", "1-3")
+  void* data = nullptr;
+
+  // Fast-path hooks (architecture.md §4); null when not registered.
+  sema_hook1_fn hook1 = nullptr;
+  sema_hook2_fn hook2 = nullptr;
+  sema_hook3_fn hook3 = nullptr;
+  uint32_t hook1_flags = 0, hook2_flags = 0, hook3_flags = 0;
+};
+
+}  // namespace sema::rt

@@ -1,0 +1,29 @@
+// HashMap values: Boost.Unordered flat map keyed by the language's equality.
+#pragma once
+
+#include "value/value.hpp"
+
+#include <boost/unordered/unordered_flat_map.hpp>
+
+namespace sema::rt {
+
+struct WordHash {
+  size_t operator()(Word w) const { return static_cast<size_t>(hash(w)); }
+};
+struct WordEq {
+  bool operator()(Word a, Word b) const { return equal(a, b); }
+};
+
+struct HashMapObj final : Obj {
+  HashMapObj() : Obj(SEMA_T_HASHMAP) {}
+  ~HashMapObj() override;
+  boost::unordered_flat_map<Word, Word, WordHash, WordEq> map;  // owned keys and values
+};
+
+Value make_hashmap();
+Word hashmap_get(Word h, Word key, bool* found);  // borrowed
+Value hashmap_assoc(Value h, Word key, Word val);  // steals h; in place when unique
+// Entries sorted by key in value order (printing, hashmap/to-map).
+std::vector<std::pair<Word, Word>> hashmap_sorted_entries(Word h);
+
+}  // namespace sema::rt

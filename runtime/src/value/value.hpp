@@ -1,0 +1,215 @@
+// The runtime's value model: NaN-boxed words (layout in sema.h), refcounted
+// heap objects with copy-on-write, and the core collection types.
+//
+// Inside the runtime, retain/release are inline. Plugins reach the same
+// operations through the host table (host/api_table.cpp).
+#pragma once
+
+#include <sema/sema.h>
+
+#include <cstdint>
+#include <string>
+#include <string_view>
+#include <utility>
+#include <vector>
+
+namespace sema::rt {
+
+using Word = sema_value;
+
+// ------------------------------------------------------------ heap objects
+
+// Every heap object starts with this header. Kinds owned by the evaluator
+// (lambda, macro, promise, native) derive from it in their own headers; the
+// virtual destructor releases what each kind holds.
+struct Obj {
+  explicit Obj(sema_type t) : type(t) {}
+  virtual ~Obj() = default;
+  Obj(const Obj&) = delete;
+  Obj& operator=(const Obj&) = delete;
+
+  // Write form of kinds the printer does not know (lambda, native, …).
+  virtual void write_opaque(std::string& out) const;
+
+  uint32_t rc = 1;
+  sema_type type;
+};
+
+inline Obj* as_obj(Word w) { return reinterpret_cast<Obj*>(static_cast<uintptr_t>(w & SEMA_PAYLOAD_MASK)); }
+inline Word from_obj(const Obj* o) { return sema_make_tagged(SEMA_TAG_PTR, reinterpret_cast<uintptr_t>(o)); }
+
+// Destroys an object whose count reached zero. Never recurses deeply: objects
+// freed while another is being freed are queued (so a million-deep nested
+// list is freed iteratively).
+void destroy(Obj* o);
+
+inline void retain(Word w) {
+  if (sema_is_ptr(w)) ++as_obj(w)->rc;
+}
+inline void release(Word w) {
+  if (sema_is_ptr(w) && --as_obj(w)->rc == 0) destroy(as_obj(w));
+}
+inline bool unique(Word w) { return sema_is_ptr(w) && as_obj(w)->rc == 1; }
+
+// An owned reference. Copy retains, destruction releases.
+class Value {
+ public:
+  Value() = default;
+  static Value own(Word w) { return Value(w); }
+  static Value borrow(Word w) {
+    retain(w);
+    return Value(w);
+  }
+  Value(const Value& o) : w_(o.w_) { retain(w_); }
+  Value(Value&& o) noexcept : w_(std::exchange(o.w_, SEMA_NIL)) {}
+  Value& operator=(const Value& o) {
+    retain(o.w_);
+    release(w_);
+    w_ = o.w_;
+    return *this;
+  }
+  Value& operator=(Value&& o) noexcept {
+    std::swap(w_, o.w_);
+    return *this;
+  }
+  ~Value() { release(w_); }
+
+  Word get() const { return w_; }
+  Word take() { return std::exchange(w_, SEMA_NIL); }  // hand the reference over
+  explicit operator bool() const = delete;
+
+ private:
+  explicit Value(Word w) : w_(w) {}
+  Word w_ = SEMA_NIL;
+};
+
+// ------------------------------------------------------------- collections
+
+struct StringObj final : Obj {
+  explicit StringObj(std::string s) : Obj(SEMA_T_STRING), text(std::move(s)) {}
+  std::string text;  // UTF-8, immutable once shared
+};
+
+struct BigIntObj final : Obj {  // an i64 that does not fit the immediate payload
+  explicit BigIntObj(int64_t v) : Obj(SEMA_T_INT), value(v) {}
+  int64_t value;
+};
+
+// Lists keep their elements in REVERSE order in a shared store; a list value
+// is a view of the first `len` stored elements. So first/rest/nth are O(1)
+// (rest shares the store) and cons onto the store's end is amortised O(1):
+// it appends when nobody has appended past this view yet, and copies
+// otherwise. Elements visible to any view are never modified.
+struct ListStore {
+  uint32_t rc = 1;
+  std::vector<Word> items;  // owned references; items[len-1] is the head
+  ~ListStore();
+};
+
+struct ListObj final : Obj {
+  ListObj(ListStore* s, size_t n) : Obj(SEMA_T_LIST), store(s), len(n) {}
+  ~ListObj() override;
+  ListStore* store;  // may be null when len == 0
+  size_t len;
+  Word at(size_t i) const { return store->items[len - 1 - i]; }  // borrowed
+};
+
+struct VectorObj final : Obj {
+  VectorObj() : Obj(SEMA_T_VECTOR) {}
+  ~VectorObj() override;
+  std::vector<Word> items;  // owned references
+};
+
+// Sorted map: a flat vector of entries ordered by compare() of the keys.
+struct MapObj final : Obj {
+  MapObj() : Obj(SEMA_T_MAP) {}
+  ~MapObj() override;
+  std::vector<std::pair<Word, Word>> entries;  // owned references
+};
+
+struct BytevectorObj final : Obj {
+  BytevectorObj() : Obj(SEMA_T_BYTEVECTOR) {}
+  std::vector<uint8_t> bytes;
+};
+
+struct RecordObj final : Obj {
+  RecordObj() : Obj(SEMA_T_RECORD) {}
+  ~RecordObj() override;
+  uint32_t tag = 0;          // interned type name
+  std::vector<Word> fields;  // owned, constructor order
+};
+
+// HashMapObj lives in value/hashmap.hpp (it pulls in Boost.Unordered).
+
+// --------------------------------------------------------------- accessors
+
+sema_type type_of(Word w);
+const char* type_name(Word w);  // "int", "string", "lambda", …
+
+inline bool is_int(Word w) { return sema_is_small_int(w) || (sema_is_ptr(w) && as_obj(w)->type == SEMA_T_INT); }
+inline int64_t int_of(Word w) {
+  return sema_is_small_int(w) ? sema_small_int_of(w) : static_cast<BigIntObj*>(as_obj(w))->value;
+}
+inline bool is_type(Word w, sema_type t) { return sema_is_ptr(w) && as_obj(w)->type == t; }
+inline bool is_number(Word w) { return sema_is_float(w) || is_int(w); }
+inline double number_of(Word w) { return sema_is_float(w) ? sema_float_of(w) : static_cast<double>(int_of(w)); }
+
+Word make_int(int64_t i);  // new reference (immediate when it fits)
+inline Value int_value(int64_t i) { return Value::own(make_int(i)); }
+
+Value make_string(std::string s);
+inline std::string_view string_of(Word w) { return static_cast<StringObj*>(as_obj(w))->text; }
+
+// Lists. make_list takes elements in order and steals the references.
+Value make_list(std::vector<Word>&& in_order);
+Value make_list(std::initializer_list<Word> borrowed);  // retains each
+Value empty_list();
+inline size_t list_len(Word l) { return static_cast<ListObj*>(as_obj(l))->len; }
+inline Word list_at(Word l, size_t i) { return static_cast<ListObj*>(as_obj(l))->at(i); }  // borrowed
+Value list_rest(Word l);                // O(1), shares the store
+Value list_drop(Word l, size_t n);      // O(1)
+Value cons(Word x, Word tail_list);     // amortised O(1)
+
+// Vectors. make_vector steals the references.
+Value make_vector(std::vector<Word>&& items);
+
+// A list or vector seen as an indexable sequence (borrowed elements).
+struct SeqView {
+  const Word* data = nullptr;
+  size_t n = 0;
+  ptrdiff_t stride = 1;
+  Word operator[](size_t i) const { return data[static_cast<ptrdiff_t>(i) * stride]; }
+  size_t size() const { return n; }
+};
+bool is_seq(Word w);
+SeqView seq_view(Word w);  // w must be a list or vector
+
+// Sorted maps. *_assoc/dissoc steal m and update in place when it is unique.
+Value make_map();
+Word map_get(Word m, Word key, bool* found);  // borrowed
+Value map_assoc(Value m, Word key, Word val);
+Value map_dissoc(Value m, Word key);
+
+// Bytevectors, records.
+Value make_bytevector(std::vector<uint8_t> bytes);
+Value make_record(uint32_t tag, std::vector<Word>&& fields);
+
+// --------------------------------------------- equality, order, hashing
+
+bool equal(Word a, Word b);  // structural (eq?/equal?); procedures never equal
+int compare(Word a, Word b); // the value order of docs/decisions.md (numbers numerically)
+uint64_t hash(Word w);       // consistent with equal
+
+// ------------------------------------------------------------------- text
+
+// Write form (display=false) or display form (display=true: a top-level
+// string is written raw) appended to out. Cycles cannot be built by the
+// language, but printing still guards depth.
+void print(std::string& out, Word w, bool display);
+std::string to_text(Word w, bool display);
+// Floats: rule F of language.md §2.2 ("3.0", "0.1", "NaN", "inf").
+void format_float(std::string& out, double d);
+// number->string: shortest digits, positional, no ".0" ("3", "-0", "0.1").
+std::string format_float_plain(double d);
+
+}  // namespace sema::rt
