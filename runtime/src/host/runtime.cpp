@@ -1,0 +1,2 @@
+// sema::Runtime — the embedding API (implementation in progress).
+#include <sema/runtime.hpp>
