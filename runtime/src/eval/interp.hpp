@@ -30,6 +30,10 @@ struct sema_ctx {
 
 namespace sema::rt {
 
+// Implemented by the evaluator for the host table (sema.h promise_forced):
+// whether a promise value has been forced.
+bool promise_forced(Word promise);
+
 class Interp {
  public:
   explicit Interp(const RuntimeOptions& options);
