@@ -47,6 +47,8 @@ class Runtime {
   // or paths ending in ".so". A refusal names the file and the reason.
   // Plugins of the default set that are not built yet produce warnings.
   bool load_plugins(std::string_view spec, std::string* error, std::vector<std::string>* warnings = nullptr);
+  // The default set (std,fastio): a plugin that is not built is a warning.
+  bool load_default_plugins(std::string* error, std::vector<std::string>* warnings = nullptr);
   std::vector<PluginSummary> plugins() const;
 
   // Runs source as one chunk in the global environment (definitions persist,
