@@ -8,6 +8,7 @@
 namespace sema::rt {
 
 struct WordHash {
+  using is_avalanching = void;  // hash() mixes its output; no post-mixing needed
   size_t operator()(Word w) const { return static_cast<size_t>(hash(w)); }
 };
 struct WordEq {

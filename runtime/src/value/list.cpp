@@ -1,0 +1,91 @@
+// Lists: reverse-order shared stores with length views (value.hpp).
+//
+// A store's buffer is never reallocated while it is shared: when cons would
+// outgrow the capacity it copies into a new, larger store instead. So a
+// seq_view() pointer into a list stays valid while other code conses onto
+// the same list (e.g. a callback run by map that conses onto its input).
+#include "value/value.hpp"
+
+#include <algorithm>
+
+namespace sema::rt {
+
+ListStore::~ListStore() {
+  for (Word w : items) release(w);
+}
+
+namespace {
+
+void release_store(ListStore* s) {
+  if (s && --s->rc == 0) delete s;
+}
+
+Value view(ListStore* s, size_t len) {  // takes over one store reference
+  if (len == 0) {
+    release_store(s);
+    s = nullptr;
+  }
+  return Value::own(from_obj(new ListObj(s, len)));
+}
+
+ListObj* as_list(Word l) { return static_cast<ListObj*>(as_obj(l)); }
+
+}  // namespace
+
+ListObj::~ListObj() { release_store(store); }
+
+Value empty_list() { return view(nullptr, 0); }
+
+Value make_list(std::vector<Word>&& in_order) {
+  if (in_order.empty()) return empty_list();
+  auto* s = new ListStore();
+  s->items = std::move(in_order);
+  std::reverse(s->items.begin(), s->items.end());
+  size_t n = s->items.size();
+  return view(s, n);
+}
+
+Value make_list(std::initializer_list<Word> borrowed) {
+  std::vector<Word> items(borrowed);
+  for (Word w : items) retain(w);
+  return make_list(std::move(items));
+}
+
+Value list_drop(Word l, size_t n) {
+  ListObj* o = as_list(l);
+  if (n >= o->len) return empty_list();
+  ++o->store->rc;
+  return view(o->store, o->len - n);
+}
+
+Value list_rest(Word l) { return list_drop(l, 1); }
+
+Value cons(Word x, Word tail_list) {
+  ListObj* t = as_list(tail_list);
+  ListStore* s = t->store;
+  if (s) {
+    // Elements past this view that no view can see (their views are gone)
+    // may be dropped when this view is the store's only one.
+    if (s->rc == 1 && s->items.size() > t->len) {
+      for (size_t i = t->len; i < s->items.size(); ++i) release(s->items[i]);
+      s->items.resize(t->len);
+    }
+    if (s->items.size() == t->len && s->items.size() < s->items.capacity()) {
+      retain(x);
+      s->items.push_back(x);  // within capacity: no element moves
+      ++s->rc;
+      return view(s, t->len + 1);
+    }
+  }
+  auto* fresh = new ListStore();
+  fresh->items.reserve(std::max<size_t>(4, 2 * (t->len + 1)));
+  for (size_t i = 0; i < t->len; ++i) {
+    retain(s->items[i]);
+    fresh->items.push_back(s->items[i]);
+  }
+  retain(x);
+  fresh->items.push_back(x);
+  return view(fresh, t->len + 1);
+}
+
+}  // namespace sema::rt

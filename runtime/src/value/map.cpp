@@ -1,0 +1,78 @@
+// Sorted maps: a flat vector of entries ordered by compare() of the keys.
+// Keys that compare equal are the same key (the earlier key object is kept,
+// the later value wins), so map identity follows the value order.
+#include "value/value.hpp"
+
+#include <algorithm>
+
+namespace sema::rt {
+
+MapObj::~MapObj() {
+  for (auto& [k, v] : entries) {
+    release(k);
+    release(v);
+  }
+}
+
+Value make_map() { return Value::own(from_obj(new MapObj())); }
+
+namespace {
+
+MapObj* as_map(Word m) { return static_cast<MapObj*>(as_obj(m)); }
+
+// First entry whose key is not below key.
+std::vector<std::pair<Word, Word>>::iterator lower(MapObj* m, Word key) {
+  return std::lower_bound(m->entries.begin(), m->entries.end(), key,
+                          [](const std::pair<Word, Word>& e, Word k) { return compare(e.first, k) < 0; });
+}
+
+// m itself when unique, else a copy (m's reference is handed over either way).
+MapObj* writable(Value& m) {
+  if (unique(m.get())) return as_map(m.get());
+  auto* copy = new MapObj();
+  copy->entries = as_map(m.get())->entries;
+  for (auto& [k, v] : copy->entries) {
+    retain(k);
+    retain(v);
+  }
+  m = Value::own(from_obj(copy));
+  return copy;
+}
+
+}  // namespace
+
+Word map_get(Word m, Word key, bool* found) {
+  MapObj* o = as_map(m);
+  auto it = lower(o, key);
+  bool hit = it != o->entries.end() && compare(it->first, key) == 0;
+  if (found) *found = hit;
+  return hit ? it->second : SEMA_NIL;
+}
+
+Value map_assoc(Value m, Word key, Word val) {
+  MapObj* o = writable(m);
+  auto it = lower(o, key);
+  retain(val);
+  if (it != o->entries.end() && compare(it->first, key) == 0) {
+    release(it->second);
+    it->second = val;
+  } else {
+    retain(key);
+    o->entries.insert(it, {key, val});
+  }
+  return m;
+}
+
+Value map_dissoc(Value m, Word key) {
+  bool found = false;
+  map_get(m.get(), key, &found);
+  if (!found) return m;
+  MapObj* o = writable(m);
+  auto it = lower(o, key);
+  release(it->first);
+  release(it->second);
+  o->entries.erase(it);
+  return m;
+}
+
+}  // namespace sema::rt
