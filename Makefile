@@ -1,0 +1,42 @@
+# Entry points for a fresh Debian 12 machine. `make run`: set-up + the 1BRC
+# demo; `make test`: set-up, build, ctest.
+BUILD ?= build
+BUILD_TYPE ?= Release
+JOBS ?= $(shell nproc)
+CMAKE_FLAGS ?=
+
+.PHONY: all deps configure build test run test-asan bench fuzz install clean
+
+all: build
+
+deps:
+	@scripts/install-deps.sh
+
+configure: deps
+	@cmake -S . -B $(BUILD) -G Ninja -DCMAKE_BUILD_TYPE=$(BUILD_TYPE) $(CMAKE_FLAGS) > /dev/null
+
+build: configure
+	@cmake --build $(BUILD) -j $(JOBS)
+
+test: build
+	@ctest --test-dir $(BUILD) --output-on-failure -j $(JOBS)
+
+# The sanitizer preset: ASan + UBSan (+ LeakSanitizer) over the whole suite.
+test-asan:
+	@$(MAKE) --no-print-directory test BUILD=build-asan BUILD_TYPE=Debug CMAKE_FLAGS="-DSEMA_SANITIZE=ON -DSEMA_BUILD_BENCHMARKS=OFF"
+
+run: build
+	@scripts/run-demo.sh $(BUILD)
+
+bench: build
+	@benchmarks/run.sh $(BUILD)
+
+fuzz:
+	@SEMA_WITH_FUZZ=1 scripts/install-deps.sh
+	@scripts/fuzz.sh
+
+install: build
+	@cmake --install $(BUILD) --prefix $(or $(PREFIX),/usr/local)
+
+clean:
+	rm -rf $(BUILD) build-asan build-fuzz
