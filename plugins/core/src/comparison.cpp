@@ -1,0 +1,101 @@
+// Numeric comparison chains, = / eq?, not and the numeric tests
+// (stdlib.md §2.5, language.md §3.2-3.3).
+#include "common.hpp"
+
+namespace core {
+namespace {
+
+enum class Op { Lt, Gt, Le, Ge };
+
+// Ordered comparison of two numbers. Ints go through double as in the
+// original (lossy above 2^53); immediate ints are exact in a double, so they
+// compare directly. NaN makes every comparison false.
+bool ordered(Op op, sema_value x, sema_value y) {
+  if (sema_is_small_int(x) && sema_is_small_int(y)) {
+    int64_t a = sema_small_int_of(x), b = sema_small_int_of(y);
+    switch (op) {
+      case Op::Lt: return a < b;
+      case Op::Gt: return a > b;
+      case Op::Le: return a <= b;
+      case Op::Ge: return a >= b;
+    }
+  }
+  double a = number_of(x), b = number_of(y);
+  switch (op) {
+    case Op::Lt: return a < b;
+    case Op::Gt: return a > b;
+    case Op::Le: return a <= b;
+    case Op::Ge: return a >= b;
+  }
+  return false;
+}
+
+// Chained pairwise; stops at the first false pair, so later arguments are
+// never checked: (< 2 1 "x") ⇒ #f.
+template <Op O>
+Result<Value> b_ordered(sema_ctx*, Args a) {
+  for (size_t i = 0; i + 1 < a.size(); ++i) {
+    if (!is_number(a[i])) return sema::type_error("number", a[i]);
+    if (!is_number(a[i + 1])) return sema::type_error("number", a[i + 1]);
+    if (!ordered(O, a[i], a[i + 1])) return Value::boolean(false);
+  }
+  return Value::boolean(true);
+}
+
+// Numbers compare numerically across int/float (IEEE for floats: 0.0 = -0.0,
+// NaN ≠ NaN); anything else compares structurally and never raises.
+bool numeric_equal(sema_value x, sema_value y) {
+  bool xi = is_int(x), yi = is_int(y);
+  if (xi && yi) return int_of(x) == int_of(y);
+  if ((xi || sema_is_float(x)) && (yi || sema_is_float(y))) return number_of(x) == number_of(y);
+  return host().equal(x, y) != 0;
+}
+
+Result<Value> b_num_eq(sema_ctx*, Args a) {
+  for (size_t i = 0; i + 1 < a.size(); ++i)
+    if (!numeric_equal(a[i], a[i + 1])) return Value::boolean(false);
+  return Value::boolean(true);
+}
+
+Result<Value> b_eq(sema_ctx*, Args a) { return Value::boolean(host().equal(a[0], a[1]) != 0); }
+Result<Value> b_not(sema_ctx*, Args a) { return Value::boolean(!sema_truthy(a[0])); }
+
+enum class Sign { Zero, Positive, Negative };
+
+template <Sign S>
+Result<Value> b_sign(sema_ctx*, Args a) {
+  if (is_int(a[0])) {
+    int64_t i = int_of(a[0]);
+    return Value::boolean(S == Sign::Zero ? i == 0 : S == Sign::Positive ? i > 0 : i < 0);
+  }
+  if (!sema_is_float(a[0])) return sema::type_error("number", a[0]);
+  double d = sema_float_of(a[0]);  // -0.0 is zero and not negative
+  return Value::boolean(S == Sign::Zero ? d == 0 : S == Sign::Positive ? d > 0 : d < 0);
+}
+
+template <bool Odd>
+Result<Value> b_parity(sema_ctx*, Args a) {
+  if (!is_int(a[0])) return sema::type_error("int", a[0]);
+  bool odd = (int_of(a[0]) % 2) != 0;
+  return Value::boolean(odd == Odd);
+}
+
+}  // namespace
+
+void register_comparison(sema::Registry& r) {
+  constexpr int V = SEMA_ARITY_VARIADIC;
+  r.add<b_ordered<Op::Lt>>("<", 2, V, pure_hook2<b_ordered<Op::Lt>>());
+  r.add<b_ordered<Op::Gt>>(">", 2, V, pure_hook2<b_ordered<Op::Gt>>());
+  r.add<b_ordered<Op::Le>>("<=", 2, V, pure_hook2<b_ordered<Op::Le>>());
+  r.add<b_ordered<Op::Ge>>(">=", 2, V, pure_hook2<b_ordered<Op::Ge>>());
+  r.add<b_num_eq>("=", 2, V, pure_hook2<b_num_eq>());
+  r.add<b_eq>("eq?", 2, 2);
+  r.add<b_not>("not", 1, 1, pure_hook1<b_not>());
+  r.add<b_sign<Sign::Zero>>("zero?", 1, 1);
+  r.add<b_sign<Sign::Positive>>("positive?", 1, 1);
+  r.add<b_sign<Sign::Negative>>("negative?", 1, 1);
+  r.add<b_parity<false>>("even?", 1, 1);
+  r.add<b_parity<true>>("odd?", 1, 1);
+}
+
+}  // namespace core
