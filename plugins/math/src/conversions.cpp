@@ -1,0 +1,42 @@
+// int and float (stdlib.md §6.1). Strings use the same number syntax as
+// string->number (sdk number_syntax.hpp): `int` only its i64 step, `float`
+// the full Rust f64 syntax.
+#include "math_common.hpp"
+
+#include <sema/number_syntax.hpp>
+
+namespace sema_math {
+namespace {
+
+Result<Value> to_int(sema_ctx*, Args a) {
+  sema_value v = a[0];
+  if (sema::is_int(v)) return Value::borrow(v);
+  if (sema_is_float(v)) return Value::integer(saturate_to_int(sema_float_of(v)));
+  if (sema::is_string(v)) {
+    std::string_view s = sema::string_of(v);
+    if (auto i = sema::num::parse_i64(s)) return Value::integer(*i);
+    return sema::eval_error("cannot convert '" + std::string(s) + "' to int");
+  }
+  return sema::type_error("number or string", v);
+}
+
+Result<Value> to_float(sema_ctx*, Args a) {
+  sema_value v = a[0];
+  if (sema_is_float(v)) return Value::real(sema_float_of(v));
+  if (sema::is_int(v)) return Value::real(static_cast<double>(sema::int_of(v)));
+  if (sema::is_string(v)) {
+    std::string_view s = sema::string_of(v);
+    if (auto d = sema::num::parse_f64(s)) return Value::real(*d);
+    return sema::eval_error("cannot convert '" + std::string(s) + "' to float");
+  }
+  return sema::type_error("number or string", v);
+}
+
+}  // namespace
+
+void register_conversions(sema::Registry& r) {
+  r.add<to_int>("int", 1, 1, {.hooks = {sema::hook(SEMA_HOOK_ARITY1, SEMA_HOOK_PURE, &hook1<to_int>)}});
+  r.add<to_float>("float", 1, 1, {.hooks = {sema::hook(SEMA_HOOK_ARITY1, SEMA_HOOK_PURE, &hook1<to_float>)}});
+}
+
+}  // namespace sema_math

@@ -1,0 +1,59 @@
+// min, max and math/clamp (stdlib.md §6.1). min/max return the winning
+// argument itself (type kept), a tie goes to the later argument, and a type
+// error names the operand that is not a number (decisions.md #8).
+#include "math_common.hpp"
+
+#include <algorithm>
+
+namespace sema_math {
+namespace {
+
+// True when b should replace the current pick a: b <= a for min, b >= a for
+// max (so ties pick b). Ints compare exactly, mixed pairs as doubles.
+template <bool Min>
+bool later_wins(sema_value a, sema_value b) {
+  if (sema::is_int(a) && sema::is_int(b)) {
+    int64_t x = sema::int_of(a), y = sema::int_of(b);
+    return Min ? y <= x : y >= x;
+  }
+  double x = sema::number_of(a), y = sema::number_of(b);
+  return Min ? y <= x : y >= x;
+}
+
+// One argument is returned unchecked: (min "a") → "a".
+template <bool Min>
+Result<Value> pick(sema_ctx*, Args a) {
+  sema_value best = a[0];
+  for (size_t i = 1; i < a.size(); ++i) {
+    if (!sema::is_number(best)) return sema::type_error("number", best);
+    if (!sema::is_number(a[i])) return sema::type_error("number", a[i]);
+    if (later_wins<Min>(best, a[i])) best = a[i];
+  }
+  return Value::borrow(best);
+}
+
+// All ints → int min(max(v, lo), hi); otherwise floats with fmax/fmin, which
+// return the non-NaN operand (Rust's f64::max/min). lo > hi gives hi.
+Result<Value> clamp(sema_ctx*, Args a) {
+  for (size_t i = 0; i < 3; ++i)
+    if (!sema::is_number(a[i])) return sema::type_error("number", a[i]);
+  if (sema::is_int(a[0]) && sema::is_int(a[1]) && sema::is_int(a[2])) {
+    int64_t v = sema::int_of(a[0]), lo = sema::int_of(a[1]), hi = sema::int_of(a[2]);
+    return Value::integer(std::min(std::max(v, lo), hi));
+  }
+  double v = sema::number_of(a[0]), lo = sema::number_of(a[1]), hi = sema::number_of(a[2]);
+  return Value::real(std::fmin(std::fmax(v, lo), hi));
+}
+
+}  // namespace
+
+// The hooked two-argument calls run the same pick<> as the generic builtin.
+void register_minmax(sema::Registry& r) {
+  r.add<pick<true>>("min", 1, SEMA_ARITY_VARIADIC,
+                    {.hooks = {sema::hook(SEMA_HOOK_ARITY2, SEMA_HOOK_PURE, &hook2<pick<true>>)}});
+  r.add<pick<false>>("max", 1, SEMA_ARITY_VARIADIC,
+                     {.hooks = {sema::hook(SEMA_HOOK_ARITY2, SEMA_HOOK_PURE, &hook2<pick<false>>)}});
+  r.add<clamp>("math/clamp", 3, 3);
+}
+
+}  // namespace sema_math

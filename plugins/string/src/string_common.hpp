@@ -1,0 +1,69 @@
+// Helpers shared by the string plugin's files.
+#pragma once
+
+#include <sema/sema.hpp>
+#include <sema/utf8.hpp>
+
+#include <string>
+#include <string_view>
+#include <vector>
+
+namespace sema_string {
+
+using sema::Args;
+using sema::Result;
+using sema::Value;
+
+inline bool has_type(sema_value v, sema_type t) { return sema_is_ptr(v) && sema::api->type_of(v) == t; }
+
+// Appends the display form of v (strings raw) to out.
+inline void append_display(std::string& out, sema_value v) {
+  if (sema::is_string(v)) {
+    out += sema::string_of(v);
+    return;
+  }
+  sema::api->print_to(
+      v, 1, [](void* user, const char* p, size_t n) { static_cast<std::string*>(user)->append(p, n); }, &out);
+}
+
+// The code points of s, in order.
+inline std::vector<uint32_t> code_points(std::string_view s) {
+  std::vector<uint32_t> cps;
+  cps.reserve(s.size());
+  for (size_t i = 0; i < s.size();) cps.push_back(sema::utf8::next(s, i));
+  return cps;
+}
+
+// A list of borrowed-free values built from owned ones.
+inline Value list_of_strings(const std::vector<std::string_view>& parts) {
+  std::vector<Value> items;
+  items.reserve(parts.size());
+  for (auto p : parts) items.push_back(Value::string(p));
+  return Value::list(std::move(items));
+}
+
+// The unsigned reading of a negative index, as Rust's `as usize` shows it
+// (stdlib.md §1.7).
+inline uint64_t as_unsigned(int64_t i) { return static_cast<uint64_t>(i); }
+
+// Adapts a builtin so a fast-path hook runs exactly the same code: the hook's
+// arguments become a two-slot argument vector on the stack.
+template <sema::Builtin F>
+sema_status hook1(sema_ctx* ctx, sema_value a0, sema_value* out) noexcept {
+  sema_value args[1] = {a0};
+  return sema::native<F>(ctx, args, 1, out);
+}
+template <sema::Builtin F>
+sema_status hook2(sema_ctx* ctx, sema_value a0, sema_value a1, sema_value* out) noexcept {
+  sema_value args[2] = {a0, a1};
+  return sema::native<F>(ctx, args, 2, out);
+}
+
+void register_basic(sema::Registry& r);
+void register_search(sema::Registry& r);
+void register_case(sema::Registry& r);
+void register_chars(sema::Registry& r);
+void register_conversions(sema::Registry& r);
+void register_regex(sema::Registry& r);
+
+}  // namespace sema_string

@@ -1,0 +1,77 @@
+// Number syntax of string->number, `int` and `float` (stdlib.md §3.3), shared
+// by the string and math plugins so the two agree byte for byte.
+//
+// Two grammars, both exact (no surrounding space, no "_" separators, no "0x"):
+//   i64:  [+-]? [0-9]+                      (Rust's i64::from_str)
+//   f64:  [+-]? ( inf | infinity | nan      (case-insensitive)
+//               | ( D+ | D+ '.' D* | D* '.' D+ ) ( [eE] [+-]? D+ )? )
+//                                            (Rust's f64::from_str)
+// Conversion is done by fast_float (correctly rounded; out-of-range → ±inf,
+// tiny → ±0). Include requires fast_float on the include path.
+#pragma once
+
+#include <fast_float/fast_float.h>
+
+#include <charconv>
+#include <cmath>
+#include <cstdint>
+#include <limits>
+#include <optional>
+#include <string_view>
+
+namespace sema::num {
+
+namespace detail {
+inline bool iequals(std::string_view a, std::string_view lower) {
+  if (a.size() != lower.size()) return false;
+  for (size_t i = 0; i < a.size(); ++i) {
+    char c = a[i];
+    if (c >= 'A' && c <= 'Z') c = static_cast<char>(c - 'A' + 'a');
+    if (c != lower[i]) return false;
+  }
+  return true;
+}
+inline bool is_digit(char c) { return c >= '0' && c <= '9'; }
+}  // namespace detail
+
+// [+-]?[0-9]+ fitting in an int64; nullopt for any other text or on overflow.
+inline std::optional<int64_t> parse_i64(std::string_view s) {
+  std::string_view body = s;
+  if (!body.empty() && (body.front() == '+' || body.front() == '-')) body.remove_prefix(1);
+  if (body.empty() || !detail::is_digit(body.front())) return std::nullopt;
+  // std::from_chars takes a leading '-' but not '+', so feed it the text
+  // without '+'; the digit check above already excludes "+-5".
+  const char* first = s.front() == '+' ? s.data() + 1 : s.data();
+  int64_t v = 0;
+  auto [ptr, ec] = std::from_chars(first, s.data() + s.size(), v);
+  if (ec != std::errc() || ptr != s.data() + s.size()) return std::nullopt;
+  return v;
+}
+
+// Rust f64 syntax (see above); nullopt when the text is not in it.
+inline std::optional<double> parse_f64(std::string_view s) {
+  bool negative = false;
+  std::string_view body = s;
+  if (!body.empty() && (body.front() == '+' || body.front() == '-')) {
+    negative = body.front() == '-';
+    body.remove_prefix(1);
+  }
+  if (body.empty()) return std::nullopt;
+  double v = 0;
+  if (detail::iequals(body, "inf") || detail::iequals(body, "infinity")) {
+    v = std::numeric_limits<double>::infinity();
+  } else if (detail::iequals(body, "nan")) {
+    v = std::numeric_limits<double>::quiet_NaN();
+  } else {
+    // fast_float also knows "nan(...)" and a sign, so only hand it text that
+    // starts like a decimal number; it rejects "." and "e5" itself.
+    if (!detail::is_digit(body.front()) && body.front() != '.') return std::nullopt;
+    auto [ptr, ec] = fast_float::from_chars(body.data(), body.data() + body.size(), v);
+    // Out-of-range values: fast_float returns ±inf / ±0 with ec == errc(),
+    // which is also Rust's answer ("1e400" → inf).
+    if (ec != std::errc() || ptr != body.data() + body.size()) return std::nullopt;
+  }
+  return negative ? -v : v;
+}
+
+}  // namespace sema::num
