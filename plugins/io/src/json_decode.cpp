@@ -1,0 +1,193 @@
+// json/decode (stdlib.md §5.7) on nlohmann-json's SAX parser, building Sema
+// values directly: null → nil, integers that fit i64 → int, other numbers →
+// float, arrays → lists, objects → sorted maps with keyword keys (last
+// duplicate wins). Nesting deeper than 128 is refused.
+//
+// Errors use the original's (serde_json) wording and position:
+// "json/decode: <message> at line L column C". nlohmann reports what went
+// wrong and the byte position; the parse state kept here (are we in an
+// array or object, is it still empty) picks serde's message.
+#include "io_common.hpp"
+
+#include <nlohmann/json.hpp>
+
+namespace sema_io {
+namespace {
+
+using sema::api;
+using json = nlohmann::json;
+
+constexpr size_t kMaxDepth = 128;
+
+// serde_json's line/column of a byte offset: the line counts the newlines
+// before it; the column counts the bytes since the last one.
+std::string at(std::string_view text, size_t offset) {
+  offset = std::min(offset, text.size());
+  size_t line = 1, line_start = 0;
+  for (size_t i = 0; i < offset; ++i)
+    if (text[i] == '\n') {
+      ++line;
+      line_start = i + 1;
+    }
+  return " at line " + std::to_string(line) + " column " + std::to_string(offset - line_start);
+}
+
+class Builder final : public nlohmann::json_sax<json> {
+ public:
+  explicit Builder(std::string_view text) : text_(text) {}
+
+  bool null() override { return put(Value::nil()); }
+  bool boolean(bool b) override { return put(Value::boolean(b)); }
+  bool number_integer(number_integer_t i) override { return put(Value::integer(i)); }
+  bool number_unsigned(number_unsigned_t u) override {
+    if (u <= static_cast<number_unsigned_t>(INT64_MAX)) return put(Value::integer(static_cast<int64_t>(u)));
+    return put(Value::real(static_cast<double>(u)));
+  }
+  bool number_float(number_float_t d, const string_t&) override { return put(Value::real(d)); }
+  bool string(string_t& s) override { return put(Value::string(s)); }
+  bool binary(binary_t&) override { return put(Value::nil()); }  // not produced by the JSON format
+
+  bool start_object(std::size_t) override { return open(true); }
+  bool key(string_t& k) override {
+    stack_.back().key = Value::keyword(k);
+    return true;
+  }
+  bool end_object() override { return close(); }
+  bool start_array(std::size_t) override { return open(false); }
+  bool end_array() override { return close(); }
+
+  bool parse_error(std::size_t position, const std::string& last_token, const nlohmann::detail::exception& ex) override {
+    message_ = describe(position, last_token, ex.what());
+    return false;
+  }
+
+  // The decoded value, or the error text after a failed parse.
+  Value take_result() { return std::move(result_); }
+  const std::string& message() const { return message_; }
+
+ private:
+  struct Frame {
+    bool object;
+    std::vector<Value> items;  // arrays only
+    Value map;                 // objects only
+    Value key;                 // the pending member name
+    size_t count = 0;          // elements or members so far
+  };
+
+  bool put(Value v) {
+    if (stack_.empty()) {
+      result_ = std::move(v);
+      return true;
+    }
+    Frame& f = stack_.back();
+    ++f.count;
+    if (f.object)
+      f.map = Value::own(api->map_assoc(f.map.release(), f.key.get(), v.get()));
+    else
+      f.items.push_back(std::move(v));
+    return true;
+  }
+
+  bool open(bool object) {
+    if (stack_.size() >= kMaxDepth) {
+      message_ = "recursion limit exceeded" + at(text_, too_deep_offset() + 1);
+      return false;
+    }
+    stack_.push_back(Frame{object, {}, object ? Value::own(api->make_map()) : Value(), Value(), 0});
+    return true;
+  }
+
+  bool close() {
+    Frame& f = stack_.back();
+    Value v = f.object ? std::move(f.map) : Value::list(std::move(f.items));
+    stack_.pop_back();
+    return put(std::move(v));
+  }
+
+  // Where the opener that goes past the depth limit sits: a scan that
+  // skips string contents (SAX callbacks carry no position).
+  size_t too_deep_offset() const {
+    size_t depth = 0;
+    bool in_string = false;
+    for (size_t i = 0; i < text_.size(); ++i) {
+      char c = text_[i];
+      if (in_string) {
+        if (c == '\\')
+          ++i;
+        else if (c == '"')
+          in_string = false;
+      } else if (c == '"') {
+        in_string = true;
+      } else if (c == '[' || c == '{') {
+        if (++depth > kMaxDepth) return i;
+      } else if (c == ']' || c == '}') {
+        --depth;
+      }
+    }
+    return text_.size();
+  }
+
+  // Maps nlohmann's diagnosis to serde_json's message and position.
+  std::string describe(size_t position, const std::string& last_token, std::string_view what) const {
+    auto has = [&](std::string_view s) { return what.find(s) != std::string_view::npos; };
+    const Frame* top = stack_.empty() ? nullptr : &stack_.back();
+    bool in_array = top && !top->object, in_object = top && top->object;
+    bool empty = top && top->count == 0;
+    const size_t end = text_.size();
+    // Where the offending token starts, plus one (serde counts the byte it peeked).
+    size_t token_at = position >= last_token.size() ? position - last_token.size() + 1 : position;
+
+    bool lexer = has("invalid literal") || has("invalid number") || has("invalid string") || has("invalid comment");
+    if (lexer) {
+      if (position > end) return (has("invalid string") ? "EOF while parsing a string" : "EOF while parsing a value") + at(text_, end);
+      if (has("control character")) return "control character (\\u0000-\\u001F) found while parsing a string" + at(text_, position);
+      if (has("must be followed by U+DC00")) return "lone leading surrogate in hex escape" + at(text_, position);
+      if (has("must follow U+D800")) return "invalid unicode code point" + at(text_, position);
+      if (has("ill-formed UTF-8")) return "invalid unicode code point" + at(text_, position);
+      if (has("invalid string")) return "invalid escape" + at(text_, position);
+      if (has("invalid number")) return "invalid number" + at(text_, position);
+      return "expected ident" + at(text_, position);
+    }
+    if (has("unexpected end of input")) {
+      std::string m = "EOF while parsing a value";
+      if (has("while parsing array") || (has("while parsing value") && in_array && empty)) m = "EOF while parsing a list";
+      if (has("while parsing object separator") || has("while parsing object -") ||
+          (has("while parsing object key") && empty))
+        m = "EOF while parsing an object";
+      return m + at(text_, end);
+    }
+    if (has("expected end of input")) return "trailing characters" + at(text_, token_at);
+    if (has("while parsing value")) {
+      bool trailing_comma = in_array && !empty && last_token == "]";
+      return (trailing_comma ? "trailing comma" : "expected value") + at(text_, token_at);
+    }
+    if (has("while parsing object key")) {
+      bool trailing_comma = in_object && !empty && last_token == "}";
+      return (trailing_comma ? "trailing comma" : "key must be a string") + at(text_, token_at);
+    }
+    if (has("while parsing object separator")) return "expected `:`" + at(text_, token_at);
+    if (has("while parsing array")) return "expected `,` or `]`" + at(text_, token_at);
+    if (has("while parsing object")) return "expected `,` or `}`" + at(text_, token_at);
+    return "expected value" + at(text_, token_at);
+  }
+
+  std::string_view text_;
+  std::vector<Frame> stack_;
+  Value result_;
+  std::string message_;
+};
+
+Result<Value> json_decode(sema_ctx*, Args a) {
+  auto text = sema::want_string(a[0]);
+  if (!text) return std::unexpected(text.error());
+  Builder b(*text);
+  bool ok = json::sax_parse(text->data(), text->data() + text->size(), &b);
+  if (!ok) return sema::eval_error("json/decode: " + b.message());
+  return b.take_result();
+}
+
+}  // namespace
+
+void register_json_decode(sema::Registry& r) { r.add<json_decode>("json/decode", 1, 1); }
+
+}  // namespace sema_io

@@ -1,0 +1,141 @@
+// map plugin: hash-map, hashmap/new, assoc, hashmap/assoc, dissoc, merge,
+// hashmap/to-map, map/from-entries, map/select-keys.
+#include <catch2/catch.hpp>
+
+#include "sema_test.hpp"
+
+using sema::test::Session;
+
+TEST_CASE("hash-map builds a sorted map; a later duplicate wins", "[plugin:map]") {
+  Session s("core,map");
+  CHECK(s.eval("(hash-map)") == "{}");
+  CHECK(s.eval("(hash-map :b 2 :a 1)") == "{:a 1 :b 2}");
+  CHECK(s.eval("(hash-map :a 1 :a 2)") == "{:a 2}");
+  CHECK(s.eval("(map? (hash-map :a 1))") == "#t");
+  CHECK(s.eval("(hash-map :a)") == "Eval error: hash-map: requires even number of arguments");
+  CHECK(s.eval("(hash-map 1 2 3)") == "Eval error: hash-map: requires even number of arguments");
+}
+
+TEST_CASE("hashmap/new builds a hashmap", "[plugin:map]") {
+  Session s("core,map");
+  CHECK(s.eval("(hashmap/new)") == "{}");
+  CHECK(s.eval("(type (hashmap/new))") == ":hashmap");
+  CHECK(s.eval("(hashmap/new :b 2 :a 1)") == "{:a 1 :b 2}");  // printed in key order
+  CHECK(s.eval("(hashmap/get (hashmap/new :a 1 :a 2) :a)") == "2");
+  CHECK(s.eval("(hashmap/new :a 1 :b)") == "Eval error: hashmap/new: requires even number of arguments");
+}
+
+TEST_CASE("assoc sets pairs left to right and keeps the map kind", "[plugin:map]") {
+  Session s("core,map");
+  CHECK(s.eval("(assoc {} :a 1)") == "{:a 1}");
+  CHECK(s.eval("(assoc {:a 1} :a 2 :b 3 :a 4)") == "{:a 4 :b 3}");
+  CHECK(s.eval("(type (assoc (hashmap/new) :a 1))") == ":hashmap");
+  CHECK(s.eval("(hashmap/get (assoc (hashmap/new) :a 1 :b 2) :b)") == "2");
+  // the input is unchanged
+  s.eval("(define m {:a 1})");
+  CHECK(s.eval("(assoc m :b 2)") == "{:a 1 :b 2}");
+  CHECK(s.eval("m") == "{:a 1}");
+  s.eval("(define h (hashmap/new :a 1))");
+  s.eval("(define h2 (assoc h :b 2))");
+  CHECK(s.eval("(count h)") == "1");
+  CHECK(s.eval("(count h2)") == "2");
+}
+
+TEST_CASE("assoc with 2 args is an alist lookup", "[plugin:map]") {
+  Session s("core,map");
+  CHECK(s.eval("(assoc 2 '((1 :one) (2 :two)))") == "(2 :two)");
+  CHECK(s.eval("(assoc 3 '((1 :one) (2 :two)))") == "#f");
+  CHECK(s.eval("(assoc \"b\" '((\"a\" 1) (\"b\" 2)))") == "(\"b\" 2)");
+  CHECK(s.eval("(assoc 1 '([1 :vec] (1 :list)))") == "(1 :list)");  // vector pairs skipped
+  CHECK(s.eval("(assoc 1 '(() 5 (1)))") == "(1)");
+  CHECK(s.eval("(assoc 1 '())") == "#f");
+  const char* usage = "Eval error: assoc: requires (key alist) or (map key val ...)";
+  CHECK(s.eval("(assoc 1 [[1 2]])") == usage);  // a vector alist is not accepted
+  CHECK(s.eval("(assoc {:a 1} :b)") == usage);
+  CHECK(s.eval("(assoc)") == usage);
+  CHECK(s.eval("(assoc {})") == usage);
+  CHECK(s.eval("(assoc {} :a 1 :b)") == usage);
+  CHECK(s.eval("(assoc nil :a 1)") == "Type error: expected map or hashmap, got nil");
+  CHECK(s.eval("(assoc [1] 0 1)") == "Type error: expected map or hashmap, got vector");
+}
+
+TEST_CASE("assoc accumulating in a loop (hook path) matches the generic builtin", "[plugin:map]") {
+  Session s("core,map");
+  s.eval(
+      "(define (fill n) (let loop ((i 0) (acc {})) (if (= i n) acc (loop (+ i 1) (assoc acc (mod i 7) i)))))");
+  CHECK(s.eval("(fill 100)") == "{0 98 1 99 2 93 3 94 4 95 5 96 6 97}");
+  s.eval("(define base {:k 0})");
+  s.eval("(define (bump m) (assoc m :k (+ (get m :k) 1)))");
+  CHECK(s.eval("(bump (bump base))") == "{:k 2}");
+  CHECK(s.eval("base") == "{:k 0}");  // a shared map is copied, never changed in place
+  s.eval("(define (bad x) (assoc x :k 1))");
+  CHECK(s.eval("(bad 7)") == "Type error: expected map or hashmap, got int");
+  CHECK(s.eval("(bad (list 1))") == "Type error: expected map or hashmap, got list");
+  CHECK(s.eval("(foldl (fn (acc x) (assoc acc x (* x x))) {} '(3 1 2))") == "{1 1 2 4 3 9}");
+}
+
+TEST_CASE("hashmap/assoc", "[plugin:map]") {
+  Session s("core,map");
+  CHECK(s.eval("(hashmap/to-map (hashmap/assoc (hashmap/new) :b 2 :a 1))") == "{:a 1 :b 2}");
+  const char* usage = "Eval error: hashmap/assoc: requires hashmap and even number of key-value pairs";
+  CHECK(s.eval("(hashmap/assoc (hashmap/new) :a)") == usage);
+  CHECK(s.eval("(hashmap/assoc)") == usage);
+  CHECK(s.eval("(hashmap/assoc {} :a 1)") == "Type error: expected hashmap, got map");
+}
+
+TEST_CASE("dissoc removes keys from sorted maps only", "[plugin:map]") {
+  Session s("core,map");
+  CHECK(s.eval("(dissoc {:a 1 :b 2 :c 3} :b)") == "{:a 1 :c 3}");
+  CHECK(s.eval("(dissoc {:a 1 :b 2 :c 3} :a :c :zz)") == "{:b 2}");
+  CHECK(s.eval("(dissoc {} :a)") == "{}");
+  s.eval("(define m {:a 1 :b 2})");
+  CHECK(s.eval("(dissoc m :a)") == "{:b 2}");
+  CHECK(s.eval("m") == "{:a 1 :b 2}");
+  CHECK(s.eval("(dissoc (hashmap/new :a 1) :a)") == "Type error: expected map, got hashmap");
+  CHECK(s.eval("(dissoc nil :a)") == "Type error: expected map, got nil");
+  CHECK(s.eval("(dissoc {:a 1})") == "Arity error: dissoc expects 2+ args, got 1");
+}
+
+TEST_CASE("merge: later keys win, sorted maps only", "[plugin:map]") {
+  Session s("core,map");
+  CHECK(s.eval("(merge)") == "{}");
+  CHECK(s.eval("(merge {:a 1})") == "{:a 1}");
+  CHECK(s.eval("(merge {:a 1 :b 1} {:b 2 :c 2} {:c 3})") == "{:a 1 :b 2 :c 3}");
+  CHECK(s.eval("(merge {} {:x 1})") == "{:x 1}");
+  s.eval("(define m {:a 1})");
+  CHECK(s.eval("(merge m {:a 2})") == "{:a 2}");
+  CHECK(s.eval("m") == "{:a 1}");
+  CHECK(s.eval("(merge {:a 1} (hashmap/new :b 2))") == "Type error: expected map, got hashmap");
+  CHECK(s.eval("(merge {:a 1} nil)") == "Type error: expected map, got nil");
+  CHECK(s.eval("(merge nil)") == "Type error: expected map, got nil");
+}
+
+TEST_CASE("hashmap/to-map", "[plugin:map]") {
+  Session s("core,map");
+  CHECK(s.eval("(hashmap/to-map (hashmap/new 3 :c 1 :a 2 :b))") == "{1 :a 2 :b 3 :c}");
+  CHECK(s.eval("(map? (hashmap/to-map (hashmap/new)))") == "#t");
+  CHECK(s.eval("(hashmap/to-map {:a 1})") == "Type error: expected hashmap, got map");
+  CHECK(s.eval("(hashmap/to-map)") == "Arity error: hashmap/to-map expects 1 args, got 0");
+}
+
+TEST_CASE("map/from-entries", "[plugin:map]") {
+  Session s("core,map");
+  CHECK(s.eval("(map/from-entries '((:b 2) (:a 1)))") == "{:a 1 :b 2}");
+  CHECK(s.eval("(map/from-entries [[:a 1] '(:a 2)])") == "{:a 2}");
+  CHECK(s.eval("(map/from-entries '())") == "{}");
+  const char* pair_error = "Eval error: map/from-entries: each entry must be a pair (key value)";
+  CHECK(s.eval("(map/from-entries '((:a 1 2)))") == pair_error);
+  CHECK(s.eval("(map/from-entries '((:a)))") == pair_error);
+  CHECK(s.eval("(map/from-entries '(5))") == pair_error);
+  CHECK(s.eval("(map/from-entries {:a 1})") == "Type error: expected list or vector, got map");
+  CHECK(s.eval("(map/from-entries nil)") == "Type error: expected list or vector, got nil");
+}
+
+TEST_CASE("map/select-keys", "[plugin:map]") {
+  Session s("core,map");
+  CHECK(s.eval("(map/select-keys {:a 1 :b 2 :c 3} '(:c :a :zz))") == "{:a 1 :c 3}");
+  CHECK(s.eval("(map/select-keys {:a 1} '())") == "{}");
+  CHECK(s.eval("(map/select-keys (hashmap/new :a 1) '(:a))") == "Type error: expected map, got hashmap");
+  CHECK(s.eval("(map/select-keys {:a 1} :a)") == "Type error: expected list, got keyword");
+  CHECK(s.eval("(map/select-keys {:a 1})") == "Arity error: map/select-keys expects 2 args, got 1");
+}
