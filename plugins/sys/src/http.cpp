@@ -17,6 +17,7 @@ using sema::Result;
 using sema::Value;
 
 struct Request {
+  const char* builtin;  // for the capability error
   std::string method;
   std::string url;
   sema_value opts = SEMA_NIL;  // borrowed; ignored unless a sorted map
@@ -115,12 +116,7 @@ std::vector<std::string> user_headers(sema_value opts, bool& has_content_type) {
 }
 
 Result<Value> perform(sema_ctx* ctx, const Request& q) {
-  const char* who = q.method == "GET"      ? "http/get"
-                    : q.method == "POST"   ? "http/post"
-                    : q.method == "PUT"    ? "http/put"
-                    : q.method == "DELETE" ? "http/delete"
-                                           : "http/request";
-  if (!sema::api->check_capability(ctx, "net", who)) return sema::pending();
+  if (!sema::api->check_capability(ctx, "net", q.builtin)) return sema::pending();
   std::string prefix = "http " + q.method + " " + q.url + ": ";
 
   // The body text and whether it is JSON.
@@ -210,22 +206,22 @@ Result<Value> perform(sema_ctx* ctx, const Request& q) {
 Result<Value> get(sema_ctx* ctx, Args a) {
   auto url = sema::want_string(a[0]);
   if (!url) return std::unexpected(url.error());
-  return perform(ctx, {"GET", std::string(*url), a.size() > 1 ? a[1] : SEMA_NIL, std::nullopt});
+  return perform(ctx, {"http/get", "GET", std::string(*url), a.size() > 1 ? a[1] : SEMA_NIL, std::nullopt});
 }
 
 Result<Value> del(sema_ctx* ctx, Args a) {
   auto url = sema::want_string(a[0]);
   if (!url) return std::unexpected(url.error());
-  return perform(ctx, {"DELETE", std::string(*url), a.size() > 1 ? a[1] : SEMA_NIL, std::nullopt});
+  return perform(ctx, {"http/delete", "DELETE", std::string(*url), a.size() > 1 ? a[1] : SEMA_NIL, std::nullopt});
 }
 
-Result<Value> with_body(sema_ctx* ctx, Args a, const char* method) {
+Result<Value> with_body(sema_ctx* ctx, Args a, const char* builtin, const char* method) {
   auto url = sema::want_string(a[0]);
   if (!url) return std::unexpected(url.error());
-  return perform(ctx, {method, std::string(*url), a.size() > 2 ? a[2] : SEMA_NIL, a[1]});
+  return perform(ctx, {builtin, method, std::string(*url), a.size() > 2 ? a[2] : SEMA_NIL, a[1]});
 }
-Result<Value> post(sema_ctx* ctx, Args a) { return with_body(ctx, a, "POST"); }
-Result<Value> put(sema_ctx* ctx, Args a) { return with_body(ctx, a, "PUT"); }
+Result<Value> post(sema_ctx* ctx, Args a) { return with_body(ctx, a, "http/post", "POST"); }
+Result<Value> put(sema_ctx* ctx, Args a) { return with_body(ctx, a, "http/put", "PUT"); }
 
 Result<Value> request(sema_ctx* ctx, Args a) {
   auto method = sema::want_string(a[0]);
@@ -239,7 +235,7 @@ Result<Value> request(sema_ctx* ctx, Args a) {
     return sema::eval_error("http: unknown method " + m);
   std::optional<sema_value> body;
   if (a.size() > 3) body = a[3];
-  return perform(ctx, {m, std::string(*url), a.size() > 2 ? a[2] : SEMA_NIL, body});
+  return perform(ctx, {"http/request", m, std::string(*url), a.size() > 2 ? a[2] : SEMA_NIL, body});
 }
 
 }  // namespace
