@@ -1,0 +1,108 @@
+// string plugin: conversions (stdlib.md §3.3) and string/number?.
+#include <catch2/catch.hpp>
+
+#include "sema_test.hpp"
+
+using sema::test::Session;
+
+TEST_CASE("symbols and keywords to and from strings", "[plugin:string]") {
+  Session s("core,string");
+  CHECK(s.eval(R"~((string->symbol "abc"))~") == "abc");
+  CHECK(s.eval(R"~((symbol? (string->symbol "a b")))~") == "#t");
+  CHECK(s.eval(R"~((string->symbol "a b"))~") == "a b");
+  CHECK(s.eval(R"~((eq? (string->symbol "x") 'x))~") == "#t");
+  CHECK(s.eval("(symbol->string 'abc)") == R"~("abc")~");
+  CHECK(s.eval(R"~((string->keyword "k"))~") == ":k");
+  CHECK(s.eval(R"~((eq? (string->keyword "k") :k))~") == "#t");
+  CHECK(s.eval(R"~((string->keyword ":a"))~") == "::a");  // the colon is kept
+  CHECK(s.eval("(keyword->string :abc)") == R"~("abc")~");
+  CHECK(s.eval("(string->symbol 'a)") == "Type error: expected string, got symbol");
+  CHECK(s.eval(R"~((symbol->string "a"))~") == "Type error: expected symbol, got string");
+  CHECK(s.eval("(symbol->string :a)") == "Type error: expected symbol, got keyword");
+  CHECK(s.eval("(string->keyword :a)") == "Type error: expected string, got keyword");
+  CHECK(s.eval("(keyword->string 'a)") == "Type error: expected keyword, got symbol");
+  CHECK(s.eval("(keyword->string)") == "Arity error: keyword->string expects 1 args, got 0");
+}
+
+TEST_CASE("number->string drops .0 and never uses exponents", "[plugin:string]") {
+  Session s("core,string");
+  CHECK(s.eval("(number->string 42)") == R"~("42")~");
+  CHECK(s.eval("(number->string -7)") == R"~("-7")~");
+  CHECK(s.eval("(number->string 9223372036854775807)") == R"~("9223372036854775807")~");
+  CHECK(s.eval("(number->string 3.0)") == R"~("3")~");
+  CHECK(s.eval("(number->string 3.14)") == R"~("3.14")~");
+  CHECK(s.eval("(number->string -0.0)") == R"~("-0")~");
+  CHECK(s.eval("(number->string 0.1)") == R"~("0.1")~");
+  CHECK(s.eval("(number->string 1e21)") == R"~("1000000000000000000000")~");
+  CHECK(s.eval("(number->string 1e23)") == R"~("100000000000000000000000")~");
+  CHECK(s.eval("(number->string 1e-7)") == R"~("0.0000001")~");
+  CHECK(s.eval("(number->string (string->number \"nan\"))") == R"~("NaN")~");
+  CHECK(s.eval("(number->string (string->number \"inf\"))") == R"~("inf")~");
+  CHECK(s.eval("(number->string (string->number \"-inf\"))") == R"~("-inf")~");
+  CHECK(s.eval("(str 3.0)") == R"~("3.0")~");  // unlike str
+  CHECK(s.eval(R"~((number->string "1"))~") == "Type error: expected number, got string");
+  CHECK(s.eval("(number->string nil)") == "Type error: expected number, got nil");
+  CHECK(s.eval("(number->string 1 2)") == "Arity error: number->string expects 1 args, got 2");
+}
+
+TEST_CASE("string->number parses an i64 first, then a Rust f64", "[plugin:string]") {
+  Session s("core,string");
+  CHECK(s.eval(R"~((string->number "42"))~") == "42");
+  CHECK(s.eval(R"~((string->number "+5"))~") == "5");
+  CHECK(s.eval(R"~((string->number "-0"))~") == "0");
+  CHECK(s.eval(R"~((string->number "-17"))~") == "-17");
+  CHECK(s.eval(R"~((string->number "007"))~") == "7");
+  CHECK(s.eval(R"~((string->number "-9223372036854775808"))~") == "-9223372036854775808");
+  CHECK(s.eval(R"~((string->number "9223372036854775808"))~") == "9223372036854775808.0");
+  CHECK(s.eval(R"~((string->number "3.14"))~") == "3.14");
+  CHECK(s.eval(R"~((string->number ".5"))~") == "0.5");
+  CHECK(s.eval(R"~((string->number "5."))~") == "5.0");
+  CHECK(s.eval(R"~((string->number "-.5"))~") == "-0.5");
+  CHECK(s.eval(R"~((string->number "1e3"))~") == "1000.0");
+  CHECK(s.eval(R"~((string->number "1E-3"))~") == "0.001");
+  CHECK(s.eval(R"~((string->number "2.5e+2"))~") == "250.0");
+  CHECK(s.eval(R"~((string->number "1e400"))~") == "inf");
+  CHECK(s.eval(R"~((string->number "-1e400"))~") == "-inf");
+  CHECK(s.eval(R"~((string->number "inf"))~") == "inf");
+  CHECK(s.eval(R"~((string->number "+inf"))~") == "inf");
+  CHECK(s.eval(R"~((string->number "-infinity"))~") == "-inf");
+  CHECK(s.eval(R"~((string->number "Infinity"))~") == "inf");
+  CHECK(s.eval(R"~((string->number "nan"))~") == "NaN");
+  CHECK(s.eval(R"~((string->number "NaN"))~") == "NaN");
+  CHECK(s.eval(R"~((string->number "0.1"))~") == "0.1");
+  CHECK(s.eval(R"~((integer? (string->number "10")))~") == "#t");
+  CHECK(s.eval(R"~((float? (string->number "10.0")))~") == "#t");
+  for (const char* bad : {"", " 42", "42 ", "42\r", "0x10", "1_000", "abc", "+", "-", ".", "1e", "e5", "+-5", "--5",
+                          "1.2.3", "nan(1)", "infinit", "1,5"}) {
+    INFO(bad);
+    CHECK(s.eval(std::string("(string->number \"") + bad + "\")") ==
+          std::string("Eval error: cannot parse '") + bad + "' as number");
+  }
+  CHECK(s.eval("(string->number 42)") == "Type error: expected string, got int");
+  CHECK(s.eval("(string->number 'a)") == "Type error: expected string, got symbol");
+  CHECK(s.eval("(string->number)") == "Arity error: string->number expects 1 args, got 0");
+}
+
+TEST_CASE("string/number? agrees with string->number", "[plugin:string]") {
+  Session s("core,string");
+  for (const char* good : {"42", "+5", "-0", "3.14", ".5", "5.", "1e3", "inf", "-Infinity", "NaN", "99999999999999999999"}) {
+    INFO(good);
+    CHECK(s.eval(std::string("(string/number? \"") + good + "\")") == "#t");
+  }
+  for (const char* bad : {"", " 1", "0x10", "1_0", "abc", "."}) {
+    INFO(bad);
+    CHECK(s.eval(std::string("(string/number? \"") + bad + "\")") == "#f");
+  }
+  CHECK(s.eval("(string/number? 1)") == "Type error: expected string, got int");
+}
+
+TEST_CASE("string->number and string/split behave the same through a callback", "[plugin:string]") {
+  // Called from a builtin the calls may take the fast-path hooks; the
+  // results and errors must be those of the plain builtins.
+  Session s("core,string");
+  CHECK(s.eval(R"~((map string->number '("1" "2.5" "-3")))~") == "(1 2.5 -3)");
+  CHECK(s.eval(R"~((map (fn (x) (string->number x)) '("1" "1e2")))~") == "(1 100.0)");
+  CHECK(s.eval(R"~((map (fn (x) (string->number x)) '("1" "x")))~") == "Eval error: cannot parse 'x' as number");
+  CHECK(s.eval(R"~((map (fn (x) (string/split x ",")) '("a,b" "")))~") == R"~((("a" "b") ("")))~");
+  CHECK(s.eval(R"~((map (fn (x) (string/split x 1)) '("a")))~") == "Type error: expected string, got int");
+}
