@@ -65,7 +65,8 @@ TEST_CASE("filter, partition, any, every", "[core][higher-order]") {
 TEST_CASE("foldl, foldr, reduce", "[core][higher-order]") {
   Session s("core");
   CHECK(s.eval("(foldl - 0 '(1 2 3))") == "-6");
-  CHECK(s.eval("(foldl cons '() '(1 2))") == "(2 1)");
+  CHECK(s.eval("(foldl (fn (acc x) (cons x acc)) '() '(1 2))") == "(2 1)");
+  CHECK(s.eval("(foldl cons '() '(1 2))") == "((() 1) 2)");  // no dotted pairs
   CHECK(s.eval("(foldl + 7 '())") == "7");
   CHECK(s.eval("(foldr - 0 '(1 2 3))") == "2");
   CHECK(s.eval("(foldr cons '() '(1 2 3))") == "(1 2 3)");
