@@ -1,0 +1,144 @@
+// Evaluator objects: frames, write forms of procedures and promises, node
+// traversal.
+#include "eval/native.hpp"
+#include "eval/node.hpp"
+#include "eval/objects.hpp"
+#include "value/interner.hpp"
+
+namespace sema::rt {
+
+Rc<Env> Env::make(const Rc<CScope>& scope, const Rc<Env>& parent) {
+  auto f = Rc<Env>::adopt(new Env());
+  f->scope = scope;
+  f->parent = parent;
+  f->slots.assign(scope->names.size(), kUnset);
+  return f;
+}
+
+void Env::destroy(Env* f) {
+  // A chain of frames that dies at once is freed iteratively, not by
+  // recursion through parent pointers.
+  while (f != nullptr) {
+    Env* next = nullptr;
+    Env* p = f->parent.get();
+    if (p != nullptr && p->rc_ == 1) {
+      // Steal the last reference to the parent so ~Env does not recurse.
+      next = p;
+      new (&f->parent) Rc<Env>();  // forget without releasing
+    }
+    delete f;
+    f = next;
+  }
+}
+
+std::string_view Proto::display_name() const { return named ? id_name(name) : std::string_view("lambda"); }
+
+void LambdaObj::write_opaque(std::string& out) const {
+  out += "<lambda";
+  if (proto->named) {
+    out += ' ';
+    out += id_name(proto->name);
+  }
+  out += '>';
+}
+
+void MacroObj::write_opaque(std::string& out) const {
+  out += "<macro ";
+  out += id_name(proto->name);
+  out += '>';
+}
+
+void PromiseObj::write_opaque(std::string& out) const { out += forced ? "<promise (forced)>" : "<promise>"; }
+
+void NativeObj::write_opaque(std::string& out) const {
+  out += "<native-fn ";
+  out += name;
+  out += '>';
+}
+
+bool promise_forced(Word p) { return is_type(p, SEMA_T_PROMISE) && as_promise(p)->forced; }
+
+void delete_node(Node* n) { delete n; }
+
+void for_each_child(Node* n, const std::function<void(NodeP&)>& f) {
+  auto opt = [&](NodeP& c) {
+    if (c) f(c);
+  };
+  switch (n->kind) {
+    case K::Const:
+    case K::Local:
+    case K::Global:
+    case K::Lambda:
+    case K::Macro:
+    case K::Delay:
+    case K::Error: break;
+    case K::If: {
+      auto* x = static_cast<IfNode*>(n);
+      opt(x->test), opt(x->then), opt(x->els);
+      break;
+    }
+    case K::Seq:
+    case K::And:
+    case K::Or:
+      for (auto& c : static_cast<SeqNode*>(n)->items) opt(c);
+      break;
+    case K::DefLocal:
+    case K::DefGlobal:
+    case K::SetLocal:
+    case K::SetGlobal: opt(static_cast<BindNode*>(n)->value); break;
+    case K::Let:
+    case K::LetStar:
+    case K::Letrec: {
+      auto* x = static_cast<LetNode*>(n);
+      for (auto& b : x->binds) opt(b.second);
+      opt(x->body);
+      break;
+    }
+    case K::NamedLet:
+      for (auto& c : static_cast<NamedLetNode*>(n)->inits) opt(c);
+      break;
+    case K::Do: {
+      auto* x = static_cast<DoNode*>(n);
+      for (auto& v : x->vars) opt(v.init), opt(v.step);
+      opt(x->test), opt(x->result), opt(x->body);
+      break;
+    }
+    case K::Call: {
+      auto* x = static_cast<CallNode*>(n);
+      opt(x->head);
+      for (auto& a : x->args) opt(a);
+      break;
+    }
+    case K::KwCall: opt(static_cast<KwCallNode*>(n)->arg); break;
+    case K::Vector:
+    case K::Quasi:
+      for (auto& p : static_cast<BuildNode*>(n)->parts) opt(p.node);
+      break;
+    case K::Map:
+      for (auto& [k, v] : static_cast<MapNode*>(n)->entries) opt(k), opt(v);
+      break;
+    case K::Cond:
+      for (auto& c : static_cast<CondNode*>(n)->clauses) opt(c.test), opt(c.body), opt(c.error);
+      break;
+    case K::Case: {
+      auto* x = static_cast<CaseNode*>(n);
+      opt(x->key);
+      for (auto& c : x->clauses) opt(c.body), opt(c.error);
+      break;
+    }
+    case K::Macroexpand:
+    case K::Eval:
+    case K::Import:
+    case K::Load: opt(static_cast<ScopedNode*>(n)->arg); break;
+    case K::Throw:
+    case K::Force: opt(static_cast<UnaryNode*>(n)->arg); break;
+    case K::Try: {
+      auto* x = static_cast<TryNode*>(n);
+      opt(x->body), opt(x->handler);
+      break;
+    }
+    case K::Module: opt(static_cast<ModuleNode*>(n)->body); break;
+  }
+}
+
+}  // namespace sema::rt

@@ -1,0 +1,79 @@
+// Environments. Analysis resolves every name against a chain of compile-time
+// scopes (CScope); at run time each non-global CScope has exactly one Env
+// per activation, so a local is (depth, slot). Globals live in Cells that the
+// analyser caches; a cell exists (unbound) before its name is defined.
+//
+// Frames keep a pointer to their CScope, whose slot names make by-name lookup
+// possible for eval/load/import and for names added after analysis
+// (docs/decisions.md, "Evaluator").
+#pragma once
+
+#include "eval/rc.hpp"
+#include "value/value.hpp"
+
+#include <boost/container/small_vector.hpp>
+
+#include <cstdint>
+#include <vector>
+
+namespace sema::rt {
+
+// A slot that holds no binding yet (a pre-scanned define that has not run).
+// Never escapes into the language: every read checks for it.
+inline constexpr Word kUnset = SEMA_BOX_BASE | (uint64_t{SEMA_TAG_CONST} << SEMA_TAG_SHIFT) | 0xFFFFu;
+
+// Whether the frames of one procedure can be observed from outside a call
+// (closures, promises, eval): drives frame reuse and moving last uses.
+struct ProtoInfo : RcBase {
+  bool pure = true;
+  static void destroy(ProtoInfo* p) { delete p; }
+};
+
+struct CScope : RcBase {
+  Rc<CScope> parent;        // null for the global scope
+  bool global = false;      // the global scope: names live in Cells
+  bool dynamic = false;     // names were added after code in it was analysed
+  std::vector<uint32_t> names;  // slot -> interned id
+  Rc<ProtoInfo> owner;      // the procedure whose activation creates the frame
+
+  int find(uint32_t id) const {
+    for (size_t i = names.size(); i-- > 0;)
+      if (names[i] == id) return static_cast<int>(i);
+    return -1;
+  }
+  // The slot of id, adding it when missing.
+  int add(uint32_t id) {
+    int s = find(id);
+    if (s >= 0) return s;
+    names.push_back(id);
+    return static_cast<int>(names.size() - 1);
+  }
+  static void destroy(CScope* s) { delete s; }
+};
+
+struct Env : RcBase {
+  Rc<Env> parent;  // null: the global scope is next
+  Rc<CScope> scope;
+  boost::container::small_vector<Word, 6> slots;  // owned references or kUnset
+
+  ~Env() {
+    for (Word w : slots) release(w);
+  }
+  Word get(uint32_t slot) const { return slot < slots.size() ? slots[slot] : kUnset; }
+  // Stores an owned reference (releases what the slot held).
+  void put(uint32_t slot, Word owned) {
+    if (slot >= slots.size()) slots.resize(slot + 1, kUnset);
+    Word old = slots[slot];
+    slots[slot] = owned;
+    release(old);
+  }
+  static Rc<Env> make(const Rc<CScope>& scope, const Rc<Env>& parent);
+  static void destroy(Env* f);
+};
+
+struct Cell {
+  uint32_t id = 0;
+  Word value = kUnset;  // owned when set
+};
+
+}  // namespace sema::rt

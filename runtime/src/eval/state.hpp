@@ -1,0 +1,170 @@
+// The interpreter's state and the evaluator's internal interface. Only the
+// eval/ files include this.
+#pragma once
+
+#include "eval/interp.hpp"
+#include "eval/native.hpp"
+#include "eval/node.hpp"
+#include "eval/objects.hpp"
+#include "eval/scope.hpp"
+#include "reader/reader.hpp"
+
+#include <boost/unordered/unordered_flat_map.hpp>
+
+#include <atomic>
+#include <deque>
+#include <map>
+#include <memory>
+#include <string>
+#include <unordered_map>
+#include <vector>
+
+namespace sema::rt {
+
+// One active call (language.md §5.2). name points into an interned symbol
+// name or a NativeObj that the running call keeps alive.
+struct TraceEntry {
+  std::string_view name;
+  const std::string* file = nullptr;
+  Span span;
+};
+
+// Owned argument words of one call; releases whatever is left.
+class ArgBuf {
+ public:
+  explicit ArgBuf(size_t cap) {
+    if (cap > kSmall) {
+      big_.resize(cap);
+      data_ = big_.data();
+    }
+  }
+  ArgBuf(const ArgBuf&) = delete;
+  ArgBuf& operator=(const ArgBuf&) = delete;
+  ~ArgBuf() {
+    for (size_t i = 0; i < n_; ++i) release(data_[i]);
+  }
+  void push(Word owned) { data_[n_++] = owned; }
+  Word* data() { return data_; }
+  size_t size() const { return n_; }
+  Word operator[](size_t i) const { return data_[i]; }
+  Word take(size_t i) { return std::exchange(data_[i], SEMA_NIL); }
+  void disown() { n_ = 0; }  // the references were handed over
+
+ private:
+  static constexpr size_t kSmall = 8;
+  Word small_[kSmall];
+  std::vector<Word> big_;
+  Word* data_ = small_;
+  size_t n_ = 0;
+};
+
+// Interned names the analyser dispatches on.
+struct Ids {
+  uint32_t quote, quasiquote, unquote, unquote_splicing, dot, else_, catch_, export_, lambda_name;
+  uint32_t define, defun, defmacro, define_record_type, begin, if_, when, unless, cond, case_, and_, or_;
+  uint32_t try_, module, import, load, let, let_star, letrec, do_, lambda, fn, set, eval, macroexpand;
+  uint32_t throw_, delay, force, prompt, message, deftool, defagent, with_budget;
+};
+
+// Per import: the export list a `module` form declared.
+struct ModuleCtx {
+  bool declared = false;
+  std::vector<uint32_t> exports;
+};
+
+struct Interp::State {
+  State(Interp& self, const RuntimeOptions& options);
+  ~State();
+
+  Interp& self;
+  RuntimeOptions options;
+  sema_ctx ctx;
+  Ids ids;
+  std::unordered_map<uint32_t, int> special;  // special form ids (value unused)
+
+  // ---------------------------------------------------------------- globals
+  boost::unordered_flat_map<uint32_t, std::unique_ptr<Cell>> cells;
+  std::vector<uint32_t> global_order;
+  Rc<CScope> global_scope;
+  bool any_dynamic = false;  // some local scope gained names at run time
+  Cell* cell(uint32_t id);
+  void set_global(Cell* c, Value v);
+
+  // -------------------------------------------------------------- execution
+  std::vector<TraceEntry> trace;
+  long depth = 0;
+  std::atomic<bool> interrupt_flag{false};
+  std::function<std::string(std::string_view)> unbound_hint;
+  std::deque<std::string> files;  // interned file names (stable addresses)
+  const std::string* intern_file(std::string_view f);
+  std::vector<NodeP> graveyard;   // replaced expansions that may still be running
+  int chunk_nesting = 0;
+
+  // Modules (import cache by canonical path; cycle detection).
+  std::unordered_map<std::string, std::vector<std::pair<uint32_t, Value>>> module_cache;
+  std::vector<std::string> importing;
+  ModuleCtx* module_ctx = nullptr;
+
+  // ------------------------------------------------------------- evaluation
+  Result<Value> eval(Node* n, Env* env);  // a nested (non-tail) evaluation
+  Result<Value> run(Node* n, Env* env, size_t base, int& counted);
+  Result<Value> eval_arg(Node* n, Env* env) {
+    switch (n->kind) {
+      case K::Const: return static_cast<ConstNode*>(n)->value;
+      case K::Local: return read_local(static_cast<LocalNode*>(n), env);
+      case K::Global: return read_global(static_cast<GlobalNode*>(n)->cell, env);
+      default: return eval(n, env);
+    }
+  }
+  Result<Value> read_local(LocalNode* n, Env* env);
+  Result<Value> read_global(Cell* c, Env* env);
+  Result<Value> lookup_name(Env* env, uint32_t id);  // by name, innermost first
+  Word find_name(Env* env, uint32_t id);             // borrowed or kUnset
+  std::unexpected<Error> unbound(uint32_t id);
+  Result<void> assign(BindNode* b, Env* env, Value v);
+
+  // Calls.
+  Result<Value> call_native(NativeObj* nat, ArgBuf& args, const Node* site);
+  Result<Rc<Env>> bind(const Proto* p, Word self_value, const Rc<Env>& env, ArgBuf& args);
+  Result<Value> apply(Word fn, ArgBuf& args);  // from builtins: full language, no frame
+  Result<Value> expand_macro(MacroObj* m, Word form);
+  Result<Value> keyword_call(Word kw, Word m);
+  std::unexpected<Error> not_callable(Word f);
+  std::unexpected<Error> depth_error();
+  bool stack_exhausted();
+  void capture(Error& e);
+  void enter_lambda_trace(size_t base, const Proto* p, const Node* site);
+
+  // Analysis (analyze.cpp). Errors in the source become Error nodes, so this
+  // never fails; runtime: code analysed while the program runs (eval, load,
+  // expansions) — names it adds to a local scope make that scope dynamic.
+  NodeP analyse(Word form, const Rc<CScope>& scope, const SpanMap* spans, const std::string* file, bool runtime);
+  // Reads-and-runs all forms of a text in scope/env (chunks, load, import).
+  Result<Value> run_forms(std::vector<Value>& forms, const SpanMap* spans, const Rc<CScope>& scope, Env* env,
+                          const std::string* file);
+
+  // Modules (modules.cpp).
+  Result<Value> load_file(Word path, const Rc<CScope>& scope, Env* env, const std::string* file);
+  Result<Value> import_file(Word path, const std::vector<uint32_t>& names, const Rc<CScope>& scope, Env* env,
+                            const std::string* file);
+  // Binds a name in the scope the given frame belongs to (global when env is null).
+  void bind_in_scope(const Rc<CScope>& scope, Env* env, uint32_t id, Value v);
+
+  // Fast calls (fastcall.cpp).
+  Result<Value> mini(Node* n, Env* env);
+};
+
+// What a special form evaluated outside the main loop hands back (forms.cpp).
+struct Step {
+  Node* next = nullptr;  // continue with this node (tail position) …
+  Value value;           // … or this is the result
+  Rc<Env> env;         // the frame `next` runs in, when it changes
+  NodeP owned;           // code analysed at run time that `next` belongs to
+  Value keep;            // a procedure whose body `next` belongs to
+};
+Result<Step> step_form(Interp::State& st, Node* n, Env* env);
+
+// The stack-usage guard: true when the current thread is close to its limit.
+bool stack_low();
+
+}  // namespace sema::rt
