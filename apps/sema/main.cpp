@@ -62,7 +62,7 @@ class Watchdog {
     if (seconds <= 0) return;
     thread_ = std::thread([this, &rt, seconds] {
       std::unique_lock lock(mutex_);
-      if (!cv_.wait_for(lock, std::chrono::duration<double>(seconds), [this] { return done_; })) rt.interrupt();
+      if (!cv_.wait_for(lock, std::chrono::duration<double>(seconds), [this] { return done_; })) rt.interrupt_timeout();
     });
   }
   ~Watchdog() {

@@ -60,6 +60,8 @@ class Runtime {
 
   // Ctrl-C: asks the running evaluation to stop with an error (signal-safe).
   void interrupt();
+  // --timeout: the same, and the error says it was a timeout (signal-safe).
+  void interrupt_timeout();
 
   // Names bound in the global environment that are not builtins (REPL ,env).
   std::vector<std::pair<std::string, std::string>> user_globals() const;

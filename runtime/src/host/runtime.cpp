@@ -3,10 +3,12 @@
 
 #include "eval/interp.hpp"
 #include "host/big_stack.hpp"
+#include "host/memory_limit.hpp"
 #include "host/plugin_host.hpp"
 #include "host/registry.hpp"
 #include "value/interner.hpp"
 
+#include <atomic>
 #include <cerrno>
 #include <cstdio>
 #include <cstring>
@@ -21,12 +23,45 @@ struct Runtime::Impl {
       : options(std::move(o)), interp(options), host(interp, rt::plugin_search_dirs(options.plugin_path)) {
     rt::set_process_argv(options.argv);
     interp.set_unbound_hint([this](std::string_view name) { return host.unbound_hint(name); });
+    // --max-memory (issue 6): crossing the limit interrupts the evaluation.
+    if (options.max_memory_mb > 0)
+      rt::memory::set_limit(options.max_memory_mb << 20, [](void* i) { static_cast<rt::Interp*>(i)->interrupt(); },
+                            &interp);
+  }
+  ~Impl() {
+    if (options.max_memory_mb > 0) rt::memory::set_limit(0);
+  }
+
+  // An evaluation stopped by the memory limit or by --timeout says so
+  // instead of the bare "interrupted" (issue 6).
+  void explain_stop(rt::Error& e) {
+    if (e.flow != rt::Error::Flow::Error) return;
+    if (rt::memory::tripped()) {
+      e.kind = SEMA_ERR_EVAL;
+      e.message = rt::memory::message();
+    } else if (timed_out.load(std::memory_order_relaxed) && e.message == "interrupted") {
+      char secs[32];
+      std::snprintf(secs, sizeof secs, "%g", options.timeout_seconds);
+      e.message = std::string("timeout (--timeout ") + secs + " s exceeded)";
+    }
   }
 
   Outcome run_chunk(std::string_view source, std::string_view file) {
     Outcome out;
+    rt::memory::clear_tripped();
     rt::run_with_big_stack([&] {
-      rt::Result<rt::Value> r = interp.eval_chunk(source, file);
+      rt::Result<rt::Value> r = [&]() -> rt::Result<rt::Value> {
+        // Nothing may escape the evaluation thread: an allocation refused by
+        // --max-memory (or by the system) is a Sema error.
+        try {
+          return interp.eval_chunk(source, file);
+        } catch (const std::bad_alloc&) {
+          return rt::eval_error(rt::memory::message());
+        } catch (const std::exception& ex) {
+          return rt::eval_error(std::string("internal error: ") + ex.what());
+        }
+      }();
+      if (!r) explain_stop(r.error());
       if (r) {
         out.ok = true;
         out.is_nil = r->get() == SEMA_NIL;
@@ -45,6 +80,7 @@ struct Runtime::Impl {
   }
 
   RuntimeOptions options;
+  std::atomic<bool> timed_out{false};
   rt::Interp interp;
   rt::PluginHost host;
 };
@@ -84,6 +120,11 @@ Outcome Runtime::run_file(const std::string& path) {
 }
 
 void Runtime::interrupt() { impl_->interp.interrupt(); }
+
+void Runtime::interrupt_timeout() {
+  impl_->timed_out.store(true, std::memory_order_relaxed);
+  impl_->interp.interrupt();
+}
 
 std::vector<std::pair<std::string, std::string>> Runtime::user_globals() const {
   std::vector<std::pair<std::string, std::string>> out;
