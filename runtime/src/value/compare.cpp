@@ -120,11 +120,15 @@ SeqView fields_view(const RecordObj* r) {
   return v;
 }
 
-// Compares a and b, or (returning 0 and setting *descend) fills p when both
-// are collections whose children decide.
-int compare_step(Word a, Word b, Pending& p, bool* descend) {
+// Compares a and b, or returns 0 with *descend set when both are
+// collections of the same rank whose children decide (open_pending).
+int compare_leaf(Word a, Word b, bool* descend) {
   *descend = false;
   if (a == b) return 0;
+  if (sema_is_float(a) && sema_is_float(b)) return compare_floats(sema_float_of(a), sema_float_of(b));
+  if (sema_is_small_int(a) && sema_is_small_int(b)) return three_way(sema_small_int_of(a), sema_small_int_of(b));
+  if (sema_is_small_int(a) && sema_is_float(b)) return compare_int_float(sema_small_int_of(a), sema_float_of(b));
+  if (sema_is_float(a) && sema_is_small_int(b)) return -compare_int_float(sema_small_int_of(b), sema_float_of(a));
   int ra = rank(a), rb = rank(b);
   if (ra != rb) return ra < rb ? -1 : 1;
   switch (ra) {
@@ -135,48 +139,56 @@ int compare_step(Word a, Word b, Pending& p, bool* descend) {
     case 5: return compare_bytes(string_of(a), string_of(b));
     case 6:
     case 7: return compare_bytes(id_name(sema_id_of(a)), id_name(sema_id_of(b)));
-    case 8:
-    case 9:
-      p.kind = Pending::Seq;
-      p.sa = seq_view(a);
-      p.sb = seq_view(b);
-      p.na = p.sa.size();
-      p.nb = p.sb.size();
-      break;
-    case 10:
-      p.kind = Pending::Entries;
-      p.ea = &static_cast<MapObj*>(as_obj(a))->entries;
-      p.eb = &static_cast<MapObj*>(as_obj(b))->entries;
-      p.na = 2 * p.ea->size();
-      p.nb = 2 * p.eb->size();
-      break;
-    case 11:
-      p.kind = Pending::Owned;
-      p.oa = hashmap_sorted_entries(a);
-      p.ob = hashmap_sorted_entries(b);
-      p.na = 2 * p.oa.size();
-      p.nb = 2 * p.ob.size();
-      break;
     case 12: {
       auto* x = static_cast<RecordObj*>(as_obj(a));
       auto* y = static_cast<RecordObj*>(as_obj(b));
       if (x->tag != y->tag) {
         if (int c = compare_bytes(id_name(x->tag), id_name(y->tag))) return c;
       }
-      p.kind = Pending::Seq;
-      p.sa = fields_view(x);
-      p.sb = fields_view(y);
-      p.na = p.sa.size();
-      p.nb = p.sb.size();
-      break;
+      *descend = true;
+      return 0;
     }
+    case 8:
+    case 9:
+    case 10:
+    case 11: *descend = true; return 0;
     case 13:
       return compare_bytes(bytes_of(static_cast<BytevectorObj*>(as_obj(a))),
                            bytes_of(static_cast<BytevectorObj*>(as_obj(b))));
     default: return 0;  // procedures, promises: all equal within the rank
   }
-  *descend = true;
-  return 0;
+}
+
+// a and b are collections of the same rank (compare_leaf said descend).
+void open_pending(Word a, Word b, Pending& p) {
+  switch (as_obj(a)->type) {
+    case SEMA_T_MAP:
+      p.kind = Pending::Entries;
+      p.ea = &static_cast<MapObj*>(as_obj(a))->entries;
+      p.eb = &static_cast<MapObj*>(as_obj(b))->entries;
+      p.na = 2 * p.ea->size();
+      p.nb = 2 * p.eb->size();
+      return;
+    case SEMA_T_HASHMAP:
+      p.kind = Pending::Owned;
+      p.oa = hashmap_sorted_entries(a);
+      p.ob = hashmap_sorted_entries(b);
+      p.na = 2 * p.oa.size();
+      p.nb = 2 * p.ob.size();
+      return;
+    case SEMA_T_RECORD:
+      p.kind = Pending::Seq;
+      p.sa = fields_view(static_cast<RecordObj*>(as_obj(a)));
+      p.sb = fields_view(static_cast<RecordObj*>(as_obj(b)));
+      break;
+    default:  // list, vector
+      p.kind = Pending::Seq;
+      p.sa = seq_view(a);
+      p.sb = seq_view(b);
+      break;
+  }
+  p.na = p.sa.size();
+  p.nb = p.sb.size();
 }
 
 // ----------------------------------------------------------------- hash
@@ -248,23 +260,23 @@ uint64_t hash_at(Word w, int depth) {
 // ----------------------------------------------------------------- public
 
 int compare(Word a, Word b) {
-  Pending first;
   bool descend = false;
-  int r = compare_step(a, b, first, &descend);
+  int r = compare_leaf(a, b, &descend);
   if (!descend) return r;
-  std::vector<Pending> stack;
-  stack.push_back(std::move(first));
+  std::vector<Pending> stack(1);
+  open_pending(a, b, stack.back());
   while (!stack.empty()) {
     Pending& top = stack.back();
     if (top.i < top.na && top.i < top.nb) {
       Word ca = top.child_a(top.i), cb = top.child_b(top.i);
       ++top.i;
-      Pending next;
-      r = compare_step(ca, cb, next, &descend);
-      if (descend)
-        stack.push_back(std::move(next));  // invalidates top
-      else if (r != 0)
+      r = compare_leaf(ca, cb, &descend);
+      if (descend) {
+        stack.emplace_back();  // invalidates top
+        open_pending(ca, cb, stack.back());
+      } else if (r != 0) {
         return r;
+      }
       continue;
     }
     r = three_way(top.na, top.nb);
