@@ -35,7 +35,7 @@ TEST_CASE("integer arithmetic wraps around", "[core][arithmetic]") {
   CHECK(s.eval("(- -140737488355328 1)") == "-140737488355329");
 }
 
-TEST_CASE("- negates or subtracts left to right", "[core][arithmetic]") {
+TEST_CASE("subtraction negates or subtracts left to right", "[core][arithmetic]") {
   Session s("core");
   CHECK(s.eval("(- 5)") == "-5");
   CHECK(s.eval("(- 2.5)") == "-2.5");

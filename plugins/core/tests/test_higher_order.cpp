@@ -94,7 +94,7 @@ TEST_CASE("apply spreads its last argument", "[core][higher-order]") {
   CHECK(s.eval("(apply + '(1 2 3))") == "6");
   CHECK(s.eval("(apply + 1 2 [3 4])") == "10");
   CHECK(s.eval("(apply list '())") == "()");
-  CHECK(s.eval("(apply (fn args args) 1 '(2))") == "(1 2)");
+  CHECK(s.eval("(apply (fn (. args) args) 1 '(2))") == "(1 2)");
   CHECK(s.eval("(apply + 1 2)") == "Type error: expected list or vector, got int in apply");
   CHECK(s.eval("(apply :k '({:k 1}))") == "Eval error: not callable: :k (keyword)");
   CHECK(s.eval("(apply +)") == "Arity error: apply expects 2+ args, got 1");
