@@ -8,6 +8,8 @@
 #include "host/registry.hpp"
 #include "value/interner.hpp"
 
+#include <sema/utf8.hpp>
+
 #include <atomic>
 #include <cerrno>
 #include <cstdio>
@@ -114,6 +116,14 @@ Outcome Runtime::run_file(const std::string& path) {
   }
   std::stringstream ss;
   ss << in.rdbuf();
+  // Source text must be UTF-8, as in the original (issue 6: strings the
+  // reader builds are assumed valid everywhere else).
+  if (!utf8::valid(ss.view())) {
+    Outcome o;
+    o.ok = false;
+    o.error = "Error reading " + path + ": stream did not contain valid UTF-8\n";
+    return o;
+  }
   std::string canonical = std::filesystem::weakly_canonical(std::filesystem::absolute(path, ec), ec).string();
   if (canonical.empty()) canonical = path;
   return impl_->run_chunk(ss.str(), canonical);
