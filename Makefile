@@ -21,9 +21,12 @@ build: configure
 test: build
 	@ctest --test-dir $(BUILD) --output-on-failure -j $(JOBS)
 
-# The sanitizer preset: ASan + UBSan (+ LeakSanitizer) over the whole suite.
-test-asan:
-	@$(MAKE) --no-print-directory test BUILD=build-asan BUILD_TYPE=Debug CMAKE_FLAGS="-DSEMA_SANITIZE=ON -DSEMA_BUILD_BENCHMARKS=OFF"
+# The sanitizer preset (CMakePresets.json "asan"): ASan + UBSan + LeakSanitizer
+# over the whole ctest suite, in build-asan.
+test-asan: deps
+	@cmake --preset asan > /dev/null
+	@cmake --build --preset asan -j $(JOBS)
+	@ctest --preset asan -j $(JOBS)
 
 run: build
 	@scripts/run-demo.sh $(BUILD)
