@@ -66,7 +66,7 @@ TEST_CASE("bytevector-u8-set! returns a new bytevector", "[sys][bytevector]") {
   CHECK(s.eval("(bytevector-u8-set! bv 0)") == "Arity error: bytevector-u8-set! expects 3 args, got 2");
 }
 
-TEST_CASE("bytevector-copy slices [start, end)", "[sys][bytevector]") {
+TEST_CASE("bytevector-copy slices from start to end", "[sys][bytevector]") {
   Session s("core,string,map,sys");
   s.eval("(define bv (bytevector 10 20 30 40))");
   CHECK(s.eval("(bytevector-copy bv)") == "#u8(10 20 30 40)");

@@ -22,7 +22,10 @@ TEST_CASE("time/now is float seconds with millisecond resolution", "[sys][time]"
   double now = std::stod(s.eval("(time/now)"));
   CHECK(now >= before - 0.002);
   CHECK(now < before + 60);
-  CHECK(s.eval("(let ((t (time/now))) (= (* t 1000) (round (* t 1000))))") == "#t");
+  // At most three decimals: whole milliseconds.
+  std::string text = s.eval("(time/now)");
+  REQUIRE(text.find('.') != std::string::npos);
+  CHECK(text.size() - text.find('.') - 1 <= 3);
   CHECK(s.eval("(time/now 1)") == "Arity error: time/now expects 0 args, got 1");
 }
 

@@ -51,9 +51,12 @@ TEST_CASE("term/strip removes escape sequences", "[sys][terminal]") {
   CHECK(s.eval("(term/strip (term/style \"x\" :bold :red))") == "\"x\"");
   CHECK(s.eval("(term/strip (str (term/green \"a\") \"b\" (term/rgb \"c\" 1 2 3)))") == "\"abc\"");
   CHECK(s.eval("(term/strip \"plain ü\")") == "\"plain ü\"");
+  CHECK(s.eval("(term/strip \"a\\x1b;[1;31mb\\x1b;[0m\")") == "\"ab\"");
+  CHECK(s.eval("(term/strip \"a\\x1b;[31\")") == "\"a\"");  // unterminated: runs to the end
+  CHECK(s.eval("(term/strip \"\\x1b;éz\")") == "\"z\"");    // the dropped char may be multibyte
   CHECK(s.eval("(term/strip (term/strip (term/bold \"é\")))") == "\"é\"");
   // Any other ESC drops itself and the next character.
-  CHECK(s.eval("(term/strip (str (string #\\x1b) \"Xab\"))") == "\"ab\"");
+  CHECK(s.eval("(term/strip \"\\x1b;Xab\")") == "\"ab\"");
   CHECK(s.eval("(term/strip 5)") == "Type error: expected string, got int");
   CHECK(s.eval("(term/strip)") == "Arity error: term/strip expects 1 args, got 0");
 }
