@@ -56,8 +56,8 @@ class Builder final : public nlohmann::json_sax<json> {
   bool start_array(std::size_t) override { return open(false); }
   bool end_array() override { return close(); }
 
-  bool parse_error(std::size_t position, const std::string& last_token, const nlohmann::detail::exception& ex) override {
-    message_ = describe(position, last_token, ex.what());
+  bool parse_error(std::size_t position, const std::string&, const nlohmann::detail::exception& ex) override {
+    message_ = describe(position, ex.what());
     return false;
   }
 
@@ -127,20 +127,52 @@ class Builder final : public nlohmann::json_sax<json> {
     return text_.size();
   }
 
+  // Start of the token that ends at byte `end`. nlohmann's "last read" text
+  // does not say where a token starts (structural characters accumulate), so
+  // the text is re-tokenized up to that point.
+  size_t token_start(size_t end) const {
+    auto ws = [](char c) { return c == ' ' || c == '\t' || c == '\n' || c == '\r'; };
+    auto structural = [](char c) { return c == '[' || c == ']' || c == '{' || c == '}' || c == ',' || c == ':'; };
+    size_t i = 0, start = 0, n = text_.size();
+    end = std::min(end, n);
+    while (i < n) {
+      while (i < n && ws(text_[i])) ++i;
+      if (i >= n) break;
+      start = i;
+      char c = text_[i];
+      if (structural(c)) {
+        ++i;
+      } else if (c == '"') {
+        for (++i; i < n && text_[i] != '"'; ++i)
+          if (text_[i] == '\\') ++i;
+        if (i < n) ++i;
+      } else {
+        while (i < n && !ws(text_[i]) && !structural(text_[i]) && text_[i] != '"') ++i;
+      }
+      if (i >= end) break;
+    }
+    return start;
+  }
+
   // Maps nlohmann's diagnosis to serde_json's message and position.
-  std::string describe(size_t position, const std::string& last_token, std::string_view what) const {
+  std::string describe(size_t position, std::string_view what) const {
     auto has = [&](std::string_view s) { return what.find(s) != std::string_view::npos; };
     const Frame* top = stack_.empty() ? nullptr : &stack_.back();
     bool in_array = top && !top->object, in_object = top && top->object;
     bool empty = top && top->count == 0;
     const size_t end = text_.size();
-    // Where the offending token starts, plus one (serde counts the byte it peeked).
-    size_t token_at = position >= last_token.size() ? position - last_token.size() + 1 : position;
+    // serde points one past the first byte of the token it peeked.
+    const size_t tok = token_start(position);
+    const size_t token_at = tok + 1;
+    const char tok_char = tok < end ? text_[tok] : '\0';
 
+    if (has("; expected end of input")) return "trailing characters" + at(text_, token_at);
     bool lexer = has("invalid literal") || has("invalid number") || has("invalid string") || has("invalid comment");
     if (lexer) {
-      if (position > end) return (has("invalid string") ? "EOF while parsing a string" : "EOF while parsing a value") + at(text_, end);
-      if (has("control character")) return "control character (\\u0000-\\u001F) found while parsing a string" + at(text_, position);
+      if (position > end)
+        return (has("invalid string") ? "EOF while parsing a string" : "EOF while parsing a value") + at(text_, end);
+      if (has("control character"))
+        return "control character (\\u0000-\\u001F) found while parsing a string" + at(text_, position);
       if (has("must be followed by U+DC00")) return "lone leading surrogate in hex escape" + at(text_, position);
       if (has("must follow U+D800")) return "invalid unicode code point" + at(text_, position);
       if (has("ill-formed UTF-8")) return "invalid unicode code point" + at(text_, position);
@@ -156,13 +188,12 @@ class Builder final : public nlohmann::json_sax<json> {
         m = "EOF while parsing an object";
       return m + at(text_, end);
     }
-    if (has("expected end of input")) return "trailing characters" + at(text_, token_at);
     if (has("while parsing value")) {
-      bool trailing_comma = in_array && !empty && last_token == "]";
+      bool trailing_comma = in_array && !empty && tok_char == ']';
       return (trailing_comma ? "trailing comma" : "expected value") + at(text_, token_at);
     }
     if (has("while parsing object key")) {
-      bool trailing_comma = in_object && !empty && last_token == "}";
+      bool trailing_comma = in_object && !empty && tok_char == '}';
       return (trailing_comma ? "trailing comma" : "key must be a string") + at(text_, token_at);
     }
     if (has("while parsing object separator")) return "expected `:`" + at(text_, token_at);

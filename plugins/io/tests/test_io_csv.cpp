@@ -63,7 +63,7 @@ TEST_CASE("csv/encode", "[plugin:io]") {
   CHECK(s.eval("(csv/encode (list [\"a\" \"b\"]))") == "\"a,b\n\"");
   CHECK(s.eval("(csv/encode '((\"a,b\" \"say \\\"hi\\\"\" \"line\\nbreak\" \"cr\\rx\" \"plain\")))") ==
         "\"\"a,b\",\"say \"\"hi\"\"\",\"line\nbreak\",\"cr\rx\",plain\n\"");
-  CHECK(s.eval("(csv/encode '((\"\")))") == "\"\"\"\"\n\"");  // a lone empty field is quoted
+  CHECK(s.eval("(csv/encode '((\"\")))") == "\"\"\"\n\"");  // a lone empty field is quoted
   CHECK(s.eval("(csv/encode '((\"\" \"\")))") == "\",\n\"");
   CHECK(s.eval("(csv/parse (csv/encode '((\"x,y\" \"q\\\"\") (\"\" \"z\"))))") == "((\"x,y\" \"q\"\") (\"\" \"z\"))");
   CHECK(s.eval("(csv/encode [[\"a\"]])") == "Type error: expected list, got vector");
