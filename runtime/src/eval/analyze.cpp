@@ -3,6 +3,8 @@
 
 #include "value/interner.hpp"
 
+#include <algorithm>
+
 namespace sema::rt {
 
 NodeP Interp::State::analyse(Word form, const Rc<CScope>& scope, const SpanMap* spans, const std::string* file,
@@ -192,7 +194,11 @@ NodeP Analyzer::call(Word f) {
     // Bound to a procedure now: assume it stays one (liveness, purity).
     c->maybe_macro = !(is_type(v, SEMA_T_NATIVE) || is_type(v, SEMA_T_LAMBDA));
   } else if (c->head->kind == K::Local) {
-    c->maybe_macro = true;
+    // A local holds a macro only if a defmacro in that scope binds it (a
+    // macro passed around as a value is not tracked: docs/decisions.md).
+    auto* l = static_cast<LocalNode*>(c->head.get());
+    const auto& ms = l->target->macros;
+    c->maybe_macro = std::find(ms.begin(), ms.end(), l->id) != ms.end();
   }
   c->form = Value::borrow(f);
   c->scope = scope;
@@ -273,7 +279,10 @@ void Analyzer::prescan(Word f, CScope* sc) {
     return;
   }
   if (id == I.defun || id == I.defmacro) {
-    if (sym(1)) add(list_at(f, 1));
+    if (sym(1)) {
+      add(list_at(f, 1));
+      if (id == I.defmacro) sc->macros.push_back(sema_id_of(list_at(f, 1)));
+    }
     return;
   }
   if (id == I.define_record_type) {

@@ -120,6 +120,7 @@ NodeP Analyzer::f_defmacro(Word f) {
   auto ps = params(list_at(f, 2), "defmacro", false, &e);
   if (!ps) return err(std::move(e), f);
   uint32_t id = sema_id_of(name);
+  if (!scope->global) scope->macros.push_back(id);
   NodeP def = define_node(id, nullptr, f);
   auto* x = stamp(new ProcNode(K::Macro, proto(true, id, *ps, f, 3, true)), f);
   static_cast<BindNode*>(def.get())->value = NodeP(x);

@@ -35,6 +35,7 @@ struct CScope : RcBase {
   bool dynamic = false;     // names were added after code in it was analysed
   std::vector<uint32_t> names;  // slot -> interned id
   Rc<ProtoInfo> owner;      // the procedure whose activation creates the frame
+  std::vector<uint32_t> macros;  // names a defmacro binds here (calls may expand at run time)
 
   int find(uint32_t id) const {
     for (size_t i = names.size(); i-- > 0;)
