@@ -66,7 +66,7 @@ TEST_CASE("regex/replace and replace-all expand $ references", "[plugin:string]"
   CHECK(s.eval(R"~((regex/replace "z" "X" "abc"))~") == R"~("abc")~");
   CHECK(s.eval(R"~((regex/replace-all "(\\w+)@(\\w+)" "$2 at $1" "user@host"))~") == R"~("host at user")~");
   CHECK(s.eval(R"~((regex/replace "(b)" "${1}a" "abc"))~") == R"~("abac")~");
-  CHECK(s.eval(R"~((regex/replace "(b)" "$1a" "abc"))~") == R"~("aac")~");  // group "1a" does not exist
+  CHECK(s.eval(R"~((regex/replace "(b)" "$1a" "abc"))~") == R"~("ac")~");  // group "1a" does not exist
   CHECK(s.eval(R"~((regex/replace "b" "$$" "abc"))~") == R"~("a$c")~");
   CHECK(s.eval(R"~((regex/replace "b" "[$0]" "abc"))~") == R"~("a[b]c")~");
   CHECK(s.eval(R"~((regex/replace "(?P<x>b)" "[$x]" "abc"))~") == R"~("a[b]c")~");
