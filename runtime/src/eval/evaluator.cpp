@@ -306,6 +306,8 @@ Result<Value> Interp::State::run(Node* n, Env* env, size_t base, int& counted) {
             // A head that turned out to be a macro at run time: expand with
             // the unevaluated arguments, analyse in this scope, run as a tail.
             if (!c->form.get() || !c->scope) return not_callable(f);
+            if (interrupt_flag.load(std::memory_order_relaxed)) [[unlikely]]
+              return eval_error("interrupted");
             if (c->cached_macro.get() != f || !c->expansion) {
               SEMA_TRY(exp, expand_macro(static_cast<MacroObj*>(o), c->form.get()));
               if (c->scope->owner) c->scope->owner->pure = false;
