@@ -42,6 +42,7 @@ Rc<Proto> Analyzer::proto(bool named, uint32_t name, const Params& ps, Word f, s
   p->info = make_rc<ProtoInfo>();
   p->named = named;
   p->name = name;
+  if (named) p->trace_name = id_name(name);
   p->scope = child_scope(p->info);
   for (uint32_t id : ps.fixed) p->param_slots.push_back(static_cast<uint32_t>(p->scope->add(id)));
   if (ps.has_rest) p->rest_slot = p->scope->add(ps.rest);

@@ -34,8 +34,7 @@ void Interp::State::capture(Error& e) {
 void Interp::State::enter_lambda_trace(size_t base, const Proto* p, const Node* site) {
   // A tail step: the frames of this evaluation collapse to the newest one.
   if (trace.size() > base) trace.erase(trace.begin() + static_cast<ptrdiff_t>(base), trace.end());
-  std::string_view name = p->named ? id_name(p->name) : std::string_view("<lambda>");
-  trace.push_back(TraceEntry{name, site ? site->file : nullptr, site ? site->span : Span{}});
+  trace.push_back(TraceEntry{p->trace_name, site ? site->file : nullptr, site ? site->span : Span{}});
 }
 
 Result<Value> Interp::State::eval(Node* n, Env* env) {

@@ -12,7 +12,8 @@ namespace {
 // (a builtin calling back, the printer, an error being built) fits in it.
 constexpr size_t kStackReserve = 256 * 1024;
 
-thread_local char* t_stack_limit = nullptr;
+// initial-exec: no __tls_get_addr call on this hot path.
+[[gnu::tls_model("initial-exec")]] thread_local char* t_stack_limit = nullptr;
 
 char* compute_stack_limit() {
   pthread_attr_t attr;

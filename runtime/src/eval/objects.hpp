@@ -28,6 +28,7 @@ struct Proto : RcBase {
   Rc<CScope> scope;                   // the call frame's scope
   Rc<ProtoInfo> info;                 // purity of the body (frames unobservable)
   NodeP body;
+  std::string_view trace_name = "<lambda>";  // the name in call traces
 
   size_t nfixed() const { return param_slots.size(); }
   bool has_rest() const { return rest_slot >= 0; }
