@@ -108,19 +108,8 @@ inline Value slice(sema_value seq, size_t from, size_t to, bool as_vector) {
   return as_vector ? out.vector() : out.list();
 }
 
-// The list without its first n elements (n <= length). Uses the host's O(1)
-// sharing `list_drop` when the host table has it (a later addition to the
-// table), and copies otherwise.
-template <class Api = sema_host_api>
-Value list_tail(sema_value list, size_t n) {
-  if constexpr (requires(const Api* a) { a->list_drop; }) {
-    const Api* a = sema::api;
-    if (a->struct_size >= offsetof(Api, list_drop) + sizeof(a->list_drop) && a->list_drop != nullptr)
-      return Value::own(a->list_drop(list, n));
-  }
-  sema::Seq s(list);
-  return slice(list, n < s.size() ? n : s.size(), s.size(), false);
-}
+// The list without its first n elements (n <= length): O(1), shares storage.
+inline Value list_tail(sema_value list, size_t n) { return Value::own(sema::api->list_drop(list, n)); }
 
 // -------------------------------------------------------------- numbers
 

@@ -18,11 +18,9 @@ Result<Value> read_forms(sema_ctx* ctx, std::string_view text) {
 Result<Value> read(sema_ctx* ctx, Args a) {
   auto text = sema::want_string(a[0]);
   if (!text) return std::unexpected(text.error());
-  auto forms = read_forms(ctx, *text);
-  if (!forms) return forms;
-  sema::Seq items(forms->get());
-  if (items.size() == 0) return Value::nil();
-  return Value::borrow(items[0]);
+  sema_value form = SEMA_NIL;
+  if (api->read_one(ctx, text->data(), text->size(), &form) != SEMA_OK) return sema::pending();
+  return Value::own(form);
 }
 
 Result<Value> read_many(sema_ctx* ctx, Args a) {

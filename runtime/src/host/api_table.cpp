@@ -280,6 +280,15 @@ sema_status api_read_all(sema_ctx* ctx, const char* text, size_t len, sema_value
   return SEMA_OK;
 }
 
+sema_status api_read_one(sema_ctx* ctx, const char* text, size_t len, sema_value* out) {
+  Result<Value> r = read_one(std::string_view(text, len));
+  if (!r) return pass_error(ctx, std::move(r.error()));
+  *out = r->take();
+  return SEMA_OK;
+}
+
+sema_value api_list_drop(sema_value list, size_t n) { return list_drop(list, n).take(); }
+
 // ------------------------------------------------------------ host services
 
 void* api_native_data(sema_ctx* ctx) { return ctx->native_data; }
@@ -395,6 +404,8 @@ const sema_host_api table = {
     api_fastcall_open,
     api_fastcall_invoke,
     api_fastcall_close,
+    api_list_drop,
+    api_read_one,
 };
 
 }  // namespace

@@ -330,6 +330,13 @@ typedef struct sema_host_api {
   sema_fastcall* (*fastcall_open)(sema_ctx* ctx, sema_value fn, size_t nargs);
   sema_status (*fastcall_invoke)(sema_fastcall* fc, sema_value* args, sema_value* out);
   void (*fastcall_close)(sema_fastcall* fc);
+
+  /* --- appended in 1.0 before the first release --- */
+  /* (new) the list without its first n elements (n <= length); O(1), shares storage. */
+  sema_value (*list_drop)(sema_value list, size_t n);
+  /* (new) the first form of text, or nil for empty input (the `read` builtin):
+   * the rest is tokenized (a lexer error still fails) but not parsed. */
+  sema_status (*read_one)(sema_ctx* ctx, const char* text, size_t len, sema_value* out);
 } sema_host_api;
 
 /* --------------------------------------------------------------- plugins */

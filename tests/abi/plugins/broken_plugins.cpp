@@ -7,9 +7,9 @@
 namespace {
 
 sema::Result<sema::Value> ok_builtin(sema_ctx*, sema::Args) { return sema::Value::integer(1); }
-sema::Result<sema::Value> throwing(sema_ctx*, sema::Args) { throw std::runtime_error("kaboom"); }
-sema::Result<sema::Value> raising(sema_ctx*, sema::Args) { return sema::eval_error("the plugin says no"); }
-sema_status silent_failure(sema_ctx*, const sema_value*, size_t, sema_value*) { return SEMA_ERROR; }
+[[maybe_unused]] sema::Result<sema::Value> throwing(sema_ctx*, sema::Args) { throw std::runtime_error("kaboom"); }
+[[maybe_unused]] sema::Result<sema::Value> raising(sema_ctx*, sema::Args) { return sema::eval_error("the plugin says no"); }
+[[maybe_unused]] sema_status silent_failure(sema_ctx*, const sema_value*, size_t, sema_value*) { return SEMA_ERROR; }
 
 void register_builtins(sema::Registry& r) {
 #if BROKEN_CASE == 5  // the same name twice
@@ -30,14 +30,14 @@ extern "C" int sema_test_function_that_does_not_exist(void);
 int use_missing() { return sema_test_function_that_does_not_exist(); }
 #endif
 
-sema_status init(const sema_host_api* host, sema_registry* reg) {
+[[maybe_unused]] sema_status init(const sema_host_api* host, sema_registry* reg) {
   sema::api = host;
   sema::Registry r(reg);
   register_builtins(r);
   return r.status();
 }
 
-const char* const car_override[] = {"car", nullptr};
+[[maybe_unused]] const char* const car_override[] = {"car", nullptr};
 
 }  // namespace
 
