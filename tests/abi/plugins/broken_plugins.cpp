@@ -6,7 +6,7 @@
 
 namespace {
 
-sema::Result<sema::Value> ok_builtin(sema_ctx*, sema::Args) { return sema::Value::integer(1); }
+[[maybe_unused]] sema::Result<sema::Value> ok_builtin(sema_ctx*, sema::Args) { return sema::Value::integer(1); }
 [[maybe_unused]] sema::Result<sema::Value> throwing(sema_ctx*, sema::Args) { throw std::runtime_error("kaboom"); }
 [[maybe_unused]] sema::Result<sema::Value> raising(sema_ctx*, sema::Args) { return sema::eval_error("the plugin says no"); }
 [[maybe_unused]] sema_status silent_failure(sema_ctx*, const sema_value*, size_t, sema_value*) { return SEMA_ERROR; }
@@ -25,10 +25,6 @@ void register_builtins(sema::Registry& r) {
 #endif
 }
 
-#if BROKEN_CASE == 9
-extern "C" int sema_test_function_that_does_not_exist(void);
-int use_missing() { return sema_test_function_that_does_not_exist(); }
-#endif
 
 [[maybe_unused]] sema_status init(const sema_host_api* host, sema_registry* reg) {
   sema::api = host;
@@ -40,6 +36,11 @@ int use_missing() { return sema_test_function_that_does_not_exist(); }
 [[maybe_unused]] const char* const car_override[] = {"car", nullptr};
 
 }  // namespace
+
+#if BROKEN_CASE == 9  // references a function no library defines
+extern "C" int sema_test_function_that_does_not_exist(void);
+extern "C" SEMA_EXPORT int sema_test_use_missing(void) { return sema_test_function_that_does_not_exist(); }
+#endif
 
 #if BROKEN_CASE != 1  // case 1: no entry symbol at all
 extern "C" SEMA_EXPORT const sema_plugin_info* sema_plugin_entry(void) {
