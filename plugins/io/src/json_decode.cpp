@@ -34,12 +34,18 @@ std::string at(std::string_view text, size_t offset) {
 
 class Builder final : public nlohmann::json_sax<json> {
  public:
-  explicit Builder(std::string_view text) : text_(text) {}
+  explicit Builder(std::string_view text) : text_(text) {
+    if (text.find("-0") != std::string_view::npos) find_zero_signs();
+  }
 
   bool null() override { return put(Value::nil()); }
   bool boolean(bool b) override { return put(Value::boolean(b)); }
-  bool number_integer(number_integer_t i) override { return put(Value::integer(i)); }
+  bool number_integer(number_integer_t i) override {
+    if (i == 0 && next_zero_is_negative()) return put(Value::real(-0.0));  // serde: "-0" is a float
+    return put(Value::integer(i));
+  }
   bool number_unsigned(number_unsigned_t u) override {
+    if (u == 0) next_zero_is_negative();  // keep the zero cursor in step
     if (u <= static_cast<number_unsigned_t>(INT64_MAX)) return put(Value::integer(static_cast<int64_t>(u)));
     return put(Value::real(static_cast<double>(u)));
   }
@@ -127,12 +133,40 @@ class Builder final : public nlohmann::json_sax<json> {
     return text_.size();
   }
 
+  // nlohmann reports "-0" as the integer 0, serde as the float -0.0. When the
+  // text holds "-0" at all, the integer-zero tokens are listed in order (with
+  // their sign) so the SAX callbacks, which see values in the same order,
+  // can tell them apart.
+  void find_zero_signs() {
+    size_t i = 0, n = text_.size();
+    while (i < n) {
+      char c = text_[i];
+      if (c == '"') {
+        for (++i; i < n && text_[i] != '"'; ++i)
+          if (text_[i] == '\\') ++i;
+        ++i;
+      } else if (c == '-' || (c >= '0' && c <= '9')) {
+        size_t j = i;
+        while (j < n && ((text_[j] >= '0' && text_[j] <= '9') || text_[j] == '-' || text_[j] == '+' ||
+                         text_[j] == '.' || text_[j] == 'e' || text_[j] == 'E'))
+          ++j;
+        std::string_view num = text_.substr(i, j - i);
+        if (num == "0" || num == "-0") zero_signs_.push_back(num == "-0");
+        i = j;
+      } else {
+        ++i;
+      }
+    }
+  }
+  bool next_zero_is_negative() { return zero_next_ < zero_signs_.size() && zero_signs_[zero_next_++]; }
+
   // Start of the token that ends at byte `end`. nlohmann's "last read" text
   // does not say where a token starts (structural characters accumulate), so
   // the text is re-tokenized up to that point.
   size_t token_start(size_t end) const {
     auto ws = [](char c) { return c == ' ' || c == '\t' || c == '\n' || c == '\r'; };
     auto structural = [](char c) { return c == '[' || c == ']' || c == '{' || c == '}' || c == ',' || c == ':'; };
+    auto digit = [](char c) { return c >= '0' && c <= '9'; };
     size_t i = 0, start = 0, n = text_.size();
     end = std::min(end, n);
     while (i < n) {
@@ -146,6 +180,17 @@ class Builder final : public nlohmann::json_sax<json> {
         for (++i; i < n && text_[i] != '"'; ++i)
           if (text_[i] == '\\') ++i;
         if (i < n) ++i;
+      } else if (c == '-' || digit(c)) {
+        // Numbers as nlohmann lexes them: a leading 0 stands alone unless a
+        // fraction or exponent follows ("01" is "0" then "1").
+        size_t j = i + (c == '-' ? 1 : 0);
+        bool zero = j < n && text_[j] == '0';
+        i = zero ? j + 1 : j;
+        if (!zero || (i < n && (text_[i] == '.' || text_[i] == 'e' || text_[i] == 'E')))
+          while (i < n && (digit(text_[i]) || text_[i] == '.' || text_[i] == 'e' || text_[i] == 'E' ||
+                           text_[i] == '+' || text_[i] == '-'))
+            ++i;
+        if (i == start) ++i;
       } else {
         while (i < n && !ws(text_[i]) && !structural(text_[i]) && text_[i] != '"') ++i;
       }
@@ -166,6 +211,9 @@ class Builder final : public nlohmann::json_sax<json> {
     const size_t token_at = tok + 1;
     const char tok_char = tok < end ? text_[tok] : '\0';
 
+    // A digit right after a lone leading zero ("01"): serde rejects the number.
+    if (tok > 0 && tok_char >= '0' && tok_char <= '9' && text_[tok - 1] == '0') return "invalid number" + at(text_, token_at);
+    if (has("number overflow")) return "number out of range" + at(text_, std::min(position, end));
     if (has("; expected end of input")) return "trailing characters" + at(text_, token_at);
     bool lexer = has("invalid literal") || has("invalid number") || has("invalid string") || has("invalid comment");
     if (lexer) {
@@ -203,6 +251,8 @@ class Builder final : public nlohmann::json_sax<json> {
   }
 
   std::string_view text_;
+  std::vector<bool> zero_signs_;
+  size_t zero_next_ = 0;
   std::vector<Frame> stack_;
   Value result_;
   std::string message_;

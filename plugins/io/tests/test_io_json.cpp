@@ -70,6 +70,8 @@ TEST_CASE("json/decode values", "[plugin:io]") {
   CHECK(s.eval("(json/decode \"-7\")") == "-7");
   CHECK(s.eval("(json/decode \"1e2\")") == "100.0");
   CHECK(s.eval("(json/decode \"1.0\")") == "1.0");
+  CHECK(s.eval("(json/decode \"-0\")") == "-0.0");  // serde reads -0 as a float
+  CHECK(s.eval("(json/decode \"[0, -0, \\\"-0\\\", 0, -0.5, -0]\")") == "(0 -0.0 \"-0\" 0 -0.5 -0.0)");
   CHECK(s.eval("(json/decode \"9223372036854775807\")") == "9223372036854775807");
   CHECK(s.eval("(json/decode \"9223372036854775808\")") == "9223372036854775808.0");
   CHECK(s.eval("(json/decode \"{\\\"a b\\\": 1}\")") == "{:a b 1}");
@@ -103,6 +105,8 @@ TEST_CASE("json/decode errors use serde_json's wording and positions", "[plugin:
   CHECK(dec("[,1]") == "Eval error: json/decode: expected value at line 1 column 2");
   CHECK(dec("tru") == "Eval error: json/decode: EOF while parsing a value at line 1 column 3");
   CHECK(dec("[tru]") == "Eval error: json/decode: expected ident at line 1 column 5");
+  CHECK(dec("01") == "Eval error: json/decode: invalid number at line 1 column 2");
+  CHECK(dec("[1e400]") == "Eval error: json/decode: number out of range at line 1 column 6");
   CHECK(dec("\\\"abc") == "Eval error: json/decode: EOF while parsing a string at line 1 column 4");
   CHECK(s.eval("(try (json/decode \"[\") (catch e (:type e)))") == ":eval");
 }
