@@ -62,7 +62,7 @@ struct Case {
 
 }  // namespace
 
-TEST_CASE("--sandbox: every fs-write builtin is refused and nothing is written") {
+TEST_CASE("sandbox flag: every fs-write builtin is refused and nothing is written") {
   std::string dir = scratch();
   std::string f = dir + "/f.txt", nf = dir + "/new.txt";
   std::vector<Case> cases = {
@@ -87,7 +87,7 @@ TEST_CASE("--sandbox: every fs-write builtin is refused and nothing is written")
   CHECK(content == "line one\nline two\n");
 }
 
-TEST_CASE("--sandbox: net, shell and env builtins are refused") {
+TEST_CASE("sandbox flag: net, shell and env builtins are refused") {
   std::string dir = scratch();
   std::string marker = dir + "/ran";
   std::vector<Case> cases = {
@@ -113,7 +113,7 @@ TEST_CASE("--sandbox: net, shell and env builtins are refused") {
   CHECK(std::getenv("SEMA_SANDBOX_PROBE") == nullptr);
 }
 
-TEST_CASE("--deny=fs-read: every reading builtin is refused") {
+TEST_CASE("deny fs-read: every reading builtin is refused") {
   std::string dir = scratch();
   std::string f = dir + "/f.txt";
   std::vector<Case> cases = {
@@ -138,15 +138,15 @@ TEST_CASE("--deny=fs-read: every reading builtin is refused") {
   }
 }
 
-TEST_CASE("--deny=fs-read: load and import cannot read source files") {
+TEST_CASE("deny fs-read: load and import cannot read source files") {
   std::string dir = scratch();
   std::ofstream(dir + "/lib.sema") << "(define loaded-value 42)\n";
   Sandboxed s({"fs-read"});
   std::string lib = dir + "/lib.sema";
   // The builtin form (a value: the unevaluated forms), the special form and import.
   CHECK(s.first_line("(let ((l load)) (l \"" + lib + "\"))") == denied("load", "fs-read"));
-  CHECK(s.first_line("(load \"" + lib + "\")").find("Permission error") != std::string::npos);
-  CHECK(s.first_line("(import \"" + lib + "\")").find("Permission error") != std::string::npos);
+  CHECK(s.first_line("(load \"" + lib + "\")") == denied("load", "fs-read"));
+  CHECK(s.first_line("(import \"" + lib + "\")") == denied("import", "fs-read"));
   CHECK(s.first_line("loaded-value").rfind("Error: Unbound variable: loaded-value", 0) == 0);
 }
 

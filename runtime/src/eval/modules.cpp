@@ -8,6 +8,7 @@
 #include "eval/analyze.hpp"
 #include "value/interner.hpp"
 
+#include <algorithm>
 #include <cerrno>
 #include <cstring>
 #include <filesystem>
@@ -45,6 +46,15 @@ std::optional<std::string> slurp(const std::string& path, std::string* why) {
   return ss.str();
 }
 
+// The sandbox (--deny=fs-read): load and import read files like file/read.
+std::optional<Error> read_denied(const RuntimeOptions& o, const char* form) {
+  if (std::find(o.deny.begin(), o.deny.end(), "fs-read") == o.deny.end()) return std::nullopt;
+  Error e;
+  e.kind = SEMA_ERR_PERMISSION;
+  e.message = std::string(form) + ": the 'fs-read' capability is denied";
+  return e;
+}
+
 std::string canonical(const std::string& path) {
   std::error_code ec;
   fs::path c = fs::canonical(path, ec);
@@ -66,6 +76,7 @@ void Interp::State::bind_in_scope(const Rc<CScope>& scope, Env* env, uint32_t id
 }
 
 Result<Value> Interp::State::load_file(Word path, const Rc<CScope>& scope, Env* env, const std::string* file) {
+  if (auto e = read_denied(options, "load")) return std::unexpected(std::move(*e));
   if (!is_type(path, SEMA_T_STRING)) return type_error("string", path);
   std::string resolved = resolve(string_of(path), file);
   std::string why;
@@ -79,6 +90,7 @@ Result<Value> Interp::State::load_file(Word path, const Rc<CScope>& scope, Env* 
 
 Result<Value> Interp::State::import_file(Word path, const std::vector<uint32_t>& names, const Rc<CScope>& scope,
                                          Env* env, const std::string* file) {
+  if (auto e = read_denied(options, "import")) return std::unexpected(std::move(*e));
   if (!is_type(path, SEMA_T_STRING)) return type_error("string", path);
   std::string given(string_of(path));
   std::string resolved = resolve(given, file);
