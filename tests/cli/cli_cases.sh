@@ -9,6 +9,13 @@ trap 'rm -rf "$scratch"' EXIT
 cd "$scratch"
 
 fail() { echo "FAIL: $*"; exit 1; }
+# contains PATTERN ARGS...: sema's combined output contains PATTERN (a grep regex)
+contains() {
+  local pattern=$1; shift
+  local out
+  out=$("$sema" "$@" 2>&1)
+  grep -q -- "$pattern" <<<"$out"
+}
 # expect STDOUT STDERR CODE -- ARGS...
 expect() {
   local want_out=$1 want_err=$2 want_code=$3; shift 4
@@ -44,8 +51,8 @@ case_usage_errors_exit_2() {
 }
 case_version_and_help() {
   expect "sema 0.8.0" "" 0 -- --version
-  "$sema" --help | grep -q -- "--plugins" || fail "--help does not describe --plugins"
-  "$sema" run --help | grep -q "Run a script" || fail "run --help"
+  grep -q -- "--plugins" <<<"$("$sema" --help)" || fail "--help does not describe --plugins"
+  grep -q "Run a script" <<<"$("$sema" run --help)" || fail "run --help"
 }
 case_script_file_and_args() {
   printf '(println (sys/args))\n(println (+ 40 2))\n' > s.sema
@@ -60,7 +67,7 @@ case_load_files_first() {
   expect $'loaded\n42' "" 0 -- -l lib.sema -e '(double 21)'
   printf '(car 5)\n' > bad.sema
   expect "" "*" 1 -- -l bad.sema -e '1'
-  "$sema" -l bad.sema -e 1 2>&1 | grep -q "^Error loading bad.sema: Type error" || fail "load error text"
+  contains "^Error loading bad.sema: Type error" -l bad.sema -e 1 || fail "load error text"
 }
 case_exit_code_from_script() {
   expect "before" "" 7 -- -e '(begin (display "before") (exit 7))'
@@ -73,7 +80,7 @@ case_deep_recursion() {
   [[ $code == 1 ]] || fail "runaway recursion exit $code"
   [[ "$out" == *"maximum eval depth exceeded"* ]] || fail "runaway recursion message: ${out:0:200}"
   expect "500" "" 0 -- --max-depth 600 -e '(define (g n) (if (= n 0) 0 (+ 1 (g (- n 1))))) (g 500)'
-  "$sema" --max-depth 100 -e '(define (g n) (if (= n 0) 0 (+ 1 (g (- n 1))))) (g 500)' 2>&1 | grep -q "maximum eval depth exceeded" || fail "--max-depth"
+  contains "maximum eval depth exceeded" --max-depth 100 -e '(define (g n) (if (= n 0) 0 (+ 1 (g (- n 1))))) (g 500)' || fail "--max-depth"
 }
 case_reader_errors_have_positions() {
   expect "" "Error: Reader error at 1:4: unexpected token: RParen" 1 -- -e '(a))'
@@ -83,7 +90,7 @@ case_reader_errors_have_positions() {
 }
 case_ast_subcommand() {
   expect $'List\n  Symbol +\n  Int 1\n  Map\n    Entry\n      Keyword :a\n      String "x"' "" 0 -- ast -e '(+ 1 {:a "x"})'
-  "$sema" ast --json -e '(+ 1 2)' | grep -q '"type": "list"' || fail "ast --json"
+  grep -q '"type": "list"' <<<"$("$sema" ast --json -e '(+ 1 2)')" || fail "ast --json"
   expect "" "Error: provide a file or --eval expression" 1 -- ast
 }
 case_plugins_listing() {
@@ -91,7 +98,7 @@ case_plugins_listing() {
   for p in core string map io math sys; do
     grep -q "^$p " <<<"$out" || fail "sema plugins does not list $p: $out"
   done
-  "$sema" --plugins=core -e '(string/upper "a")' 2>&1 | grep -q "provided by the string plugin" || fail "missing-plugin hint"
+  contains "provided by the string plugin" --plugins=core -e '(string/upper "a")' || fail "missing-plugin hint"
   expect "" "*" 1 -- --plugins=core,nosuch -e 1
 }
 case_repl_piped() {
@@ -101,8 +108,8 @@ case_repl_piped() {
   grep -q "Type error" "$scratch/err" || fail "repl stderr: $(cat "$scratch/err")"
 }
 case_sandbox_denies() {
-  "$sema" --sandbox -e '(shell "true")' 2>&1 | grep -q "Permission error" || fail "--sandbox shell"
-  "$sema" --deny=fs-write -e '(file/write "x.txt" "y")' 2>&1 | grep -q "fs-write" || fail "--deny fs-write"
+  contains "Permission error" --sandbox -e '(shell "true")' || fail "--sandbox shell"
+  contains "fs-write" --deny=fs-write -e '(file/write "x.txt" "y")' || fail "--deny fs-write"
   [[ ! -e x.txt ]] || fail "file written under --deny"
 }
 case_timeout() {
