@@ -99,7 +99,9 @@ case_deep_nesting_through_the_binary() {
   python3 -c 'import sys; n=1000000; sys.stdout.write("("*n + ")"*n + "\n")' > deeper.sema
   run deeper.sema
   [[ $code == 1 && "$err" == *"Error: "* ]] || fail "evaluated: exit $code: ${err:0:300}"
-  run ast deep.sema
+  # The ast text indents by depth (quadratic size): a 2,000-deep tree.
+  python3 -c 'import sys; n=2000; sys.stdout.write("("*n + ")"*n + "\n")' > ast.sema
+  run ast ast.sema
   [[ $code == 0 ]] || fail "ast: exit $code: ${err:0:300}"
 }
 case_invalid_utf8_script() {
