@@ -62,7 +62,7 @@ Result<Value> b_foldl(sema_ctx* ctx, Args a) {
   std::vector<sema_value> xs = snapshot(a[2]);
   Value acc = keep(a[1]);
   for (sema_value x : xs) {
-    auto r = call_fn(ctx, a[0], acc.get(), x);
+    auto r = sema::call_owned(ctx, a[0], std::move(acc), Value::borrow(x));
     if (!r) return fail(r);
     acc = std::move(*r);
   }
@@ -74,7 +74,7 @@ Result<Value> b_foldr(sema_ctx* ctx, Args a) {
   std::vector<sema_value> xs = snapshot(a[2]);
   Value acc = keep(a[1]);
   for (size_t i = xs.size(); i-- > 0;) {
-    auto r = call_fn(ctx, a[0], xs[i], acc.get());
+    auto r = sema::call_owned(ctx, a[0], Value::borrow(xs[i]), std::move(acc));
     if (!r) return fail(r);
     acc = std::move(*r);
   }
@@ -88,7 +88,7 @@ Result<Value> b_reduce(sema_ctx* ctx, Args a) {
   if (xs.empty()) return sema::eval_error("reduce: empty list");
   Value acc = keep(xs[0]);
   for (size_t i = 1; i < xs.size(); ++i) {
-    auto r = call_fn(ctx, a[0], acc.get(), xs[i]);
+    auto r = sema::call_owned(ctx, a[0], std::move(acc), Value::borrow(xs[i]));
     if (!r) return fail(r);
     acc = std::move(*r);
   }

@@ -112,12 +112,10 @@ Result<Value> fold_lines(sema_ctx* ctx, Args a) {
   sema_value f = a[1];
   Value acc = Value::borrow(a[2]);
   auto done = stream_lines(ctx, "file/fold-lines", *path, [&](std::string_view line) -> Result<void> {
-    Value s = Value::string(line);
-    sema_value args[2] = {acc.get(), s.get()};
-    sema_value next = SEMA_NIL;
-    sema_status st = api->call(ctx, f, args, 2, &next);
-    if (st != SEMA_OK) return sema::pending(st);
-    acc = Value::own(next);
+    // The accumulator is handed over, not shared: assoc on it stays in place.
+    auto next = sema::call_owned(ctx, f, std::move(acc), Value::string(line));
+    if (!next) return std::unexpected(next.error());
+    acc = std::move(*next);
     return {};
   });
   if (!done) return std::unexpected(done.error());

@@ -160,6 +160,12 @@ Result<Value> Interp::apply(Word fn, const Word* args, size_t n) {
   return state_->apply(fn, buf);
 }
 
+Result<Value> Interp::apply_owned(Word fn, Word* args, size_t n) {
+  ArgBuf buf(n);
+  for (size_t i = 0; i < n; ++i) buf.push(args[i]);  // the references move into the call
+  return state_->apply(fn, buf);
+}
+
 void Interp::set_unbound_hint(std::function<std::string(std::string_view name)> hint) {
   state_->unbound_hint = std::move(hint);
 }

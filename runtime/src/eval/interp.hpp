@@ -55,6 +55,9 @@ class Interp {
   // Calls a procedure from a builtin (map, sort, fold-lines …) with the full
   // language semantics (decisions.md #2). Keywords/macros: "not callable".
   Result<Value> apply(Word fn, const Word* args, size_t n);
+  // The same, stealing the argument references: an accumulator handed over
+  // with refcount 1 stays unique inside the callee (copy-on-write in place).
+  Result<Value> apply_owned(Word fn, Word* args, size_t n);
 
   // The fastio mini-eval (sema.h fastcall_*): prepare fn for repeated calls
   // with nargs arguments; invoke steals the arguments.

@@ -232,6 +232,15 @@ sema_status api_call(sema_ctx* ctx, sema_value fn, const sema_value* args, size_
   return SEMA_OK;
 }
 
+sema_status api_call_owned(sema_ctx* ctx, sema_value fn, sema_value* args, size_t nargs, sema_value* out) {
+  void* saved = ctx->native_data;
+  Result<Value> r = ctx->interp->apply_owned(fn, args, nargs);
+  ctx->native_data = saved;
+  if (!r) return pass_error(ctx, std::move(r.error()));
+  *out = r->take();
+  return SEMA_OK;
+}
+
 int api_is_callable(sema_value v) {
   sema_type t = type_of(v);
   return t == SEMA_T_LAMBDA || t == SEMA_T_NATIVE;
@@ -406,6 +415,7 @@ const sema_host_api table = {
     api_fastcall_close,
     api_list_drop,
     api_read_one,
+    api_call_owned,
 };
 
 }  // namespace

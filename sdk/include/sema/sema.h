@@ -337,6 +337,10 @@ typedef struct sema_host_api {
   /* (new) the first form of text, or nil for empty input (the `read` builtin):
    * the rest is tokenized (a lexer error still fails) but not parsed. */
   sema_status (*read_one)(sema_ctx* ctx, const char* text, size_t len, sema_value* out);
+  /* Like call, but STEALS the nargs references in args (on error too): a
+   * fold can hand its accumulator over so the callee's assoc updates it in
+   * place instead of copying it on every step. */
+  sema_status (*call_owned)(sema_ctx* ctx, sema_value fn, sema_value* args, size_t nargs, sema_value* out);
 } sema_host_api;
 
 /* --------------------------------------------------------------- plugins */

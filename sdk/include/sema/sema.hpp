@@ -167,6 +167,18 @@ inline Result<Value> call(sema_ctx* ctx, sema_value fn, std::initializer_list<se
   return Value::own(out);
 }
 
+// Calls a Sema procedure handing over owned arguments: an accumulator moved
+// in keeps refcount 1, so the callee's assoc updates it in place.
+//   acc = TRY(sema::call_owned(ctx, f, std::move(acc), Value::borrow(x)));
+template <class... V>
+Result<Value> call_owned(sema_ctx* ctx, sema_value fn, V&&... args) {
+  sema_value raw[] = {args.release()..., SEMA_NIL};
+  sema_value out = SEMA_NIL;
+  sema_status st = api->call_owned(ctx, fn, raw, sizeof...(V), &out);
+  if (st != SEMA_OK) return pending(st);
+  return Value::own(out);
+}
+
 // --------------------------------------------------------------- builtins
 
 struct Args {
