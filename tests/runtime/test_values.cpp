@@ -358,6 +358,27 @@ TEST_CASE("error report with trace lines", "[values][error]") {
         "  at <lambda>\n");
 }
 
+TEST_CASE("error report collapses a frame repeated in a row", "[values][error]") {
+  Error e = eval_error("maximum eval depth exceeded (100)").error();
+  e.trace.assign(50, Frame{"g", "", {1, 34}});
+  e.trace.push_back({"g", "", {1, 49}});
+  e.trace.push_back({"main", "", {1, 1}});
+  CHECK(e.report() ==
+        "Error: Eval error: maximum eval depth exceeded (100)\n"
+        "  at g (<input>:1:34)\n"
+        "  at g (<input>:1:34)\n"
+        "  at g (<input>:1:34)\n"
+        "  ... (the frame above repeated 47 more times)\n"
+        "  at g (<input>:1:49)\n"
+        "  at main (<input>:1:1)\n");
+  e.trace.assign(3, Frame{"g", "", {1, 34}});  // three in a row are all shown
+  CHECK(e.report() ==
+        "Error: Eval error: maximum eval depth exceeded (100)\n"
+        "  at g (<input>:1:34)\n"
+        "  at g (<input>:1:34)\n"
+        "  at g (<input>:1:34)\n");
+}
+
 TEST_CASE("error maps for catch", "[values][error]") {
   Error t = type_error("number", make_string("a").get()).error();
   CHECK(w(t.to_map().get()) == "{:expected \"number\" :got \"string\" :message \"expected number, got string\" :type :type-error}");

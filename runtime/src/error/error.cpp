@@ -60,24 +60,47 @@ std::string Error::display() const {
   return message;
 }
 
+// A runaway recursion holds thousands of identical frames: like CPython, print
+// a frame repeated in a row at most kShownRepeats times, then how many more.
+namespace {
+constexpr size_t kShownRepeats = 3;
+
+std::string frame_line(const Frame& f) {
+  std::string out = "  at " + f.name;
+  if (f.span.known()) {
+    out += " (";
+    out += f.file.empty() ? "<input>" : f.file;
+    out += ':';
+    out += pos_text(f.span);
+    out += ')';
+  } else if (!f.file.empty()) {
+    out += " (" + f.file + ")";
+  }
+  out += '\n';
+  return out;
+}
+}  // namespace
+
 std::string Error::report() const {
   std::string out = "Error: " + display() + "\n";
+  std::string previous;
+  size_t repeats = 0;
+  auto flush_repeats = [&] {
+    if (repeats > kShownRepeats)
+      out += "  ... (the frame above repeated " + std::to_string(repeats - kShownRepeats) + " more times)\n";
+  };
   for (const Frame& f : trace) {
-    out += "  at ";
-    out += f.name;
-    if (f.span.known()) {
-      out += " (";
-      out += f.file.empty() ? "<input>" : f.file;
-      out += ':';
-      out += pos_text(f.span);
-      out += ')';
-    } else if (!f.file.empty()) {
-      out += " (";
-      out += f.file;
-      out += ')';
+    std::string line = frame_line(f);
+    if (line == previous) {
+      if (++repeats <= kShownRepeats) out += line;
+      continue;
     }
-    out += '\n';
+    flush_repeats();
+    out += line;
+    previous = std::move(line);
+    repeats = 1;
   }
+  flush_repeats();
   return out;
 }
 

@@ -1,5 +1,6 @@
 #include "host/plugin_host.hpp"
 
+#include "host/elf_check.hpp"
 #include "host/registry.hpp"
 #include "value/interner.hpp"
 
@@ -37,6 +38,10 @@ std::vector<std::string> null_terminated(const char* const* list) {
 // Loads the library and validates its handshake. Returns nullptr and a
 // reason on any refusal.
 const sema_plugin_info* open_plugin(const std::string& path, dll::shared_library& lib, std::string* why) {
+  if (std::string problem = elf_layout_problem(path); !problem.empty()) {
+    *why = "cannot load it as a shared library: " + problem;
+    return nullptr;
+  }
   try {
     lib.load(path, dll::load_mode::rtld_now | dll::load_mode::rtld_local);
   } catch (const std::exception& e) {
