@@ -4,6 +4,7 @@
 set -uo pipefail
 sema=$1
 case_name=$2
+here=$(cd "$(dirname "$0")" && pwd)
 scratch=$(mktemp -d)
 trap 'rm -rf "$scratch"' EXIT
 cd "$scratch"
@@ -100,6 +101,15 @@ case_plugins_listing() {
   done
   contains "provided by the string plugin" --plugins=core -e '(string/upper "a")' || fail "missing-plugin hint"
   expect "" "*" 1 -- --plugins=core,nosuch -e 1
+}
+case_tour_uses_every_plugin() {
+  local tour=$here/../../examples/tour.sema
+  out=$("$sema" --plugins=std "$tour" 2>&1) || fail "tour under std: $out"
+  grep -q "^MODULAR a+b+c$" <<<"$out" || fail "tour output: $out"
+  grep -q "md5 of abc: 900150983cd24fb0d6963f7d28e17f72" <<<"$out" || fail "tour output: $out"
+  out=$("$sema" --plugins=core "$tour" 2>&1); code=$?
+  [[ $code == 1 ]] || fail "tour under core exited $code"
+  grep -q "provided by the io plugin, which is not loaded; try --plugins=std" <<<"$out" || fail "tour under core: $out"
 }
 case_repl_piped() {
   out=$(printf '(+ 1 2)\n"hi"\n(define x 1)\nx\n(car 5)\n(+ 1\n 2)\n,quit\n' | "$sema" -q 2>"$scratch/err"); code=$?
