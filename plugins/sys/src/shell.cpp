@@ -2,9 +2,11 @@
 #include "common.hpp"
 
 #include <cerrno>
+#include <cstdlib>
 #include <fcntl.h>
 #include <poll.h>
 #include <spawn.h>
+#include <sys/stat.h>
 #include <sys/wait.h>
 #include <unistd.h>
 
@@ -56,7 +58,35 @@ void drain(Fd& out, Fd& err, Captured& c) {
   }
 }
 
+// The program's path: PATH is searched here rather than by the C library so a
+// missing program is reported the same way everywhere (some posix_spawn
+// implementations, and valgrind, only show it as exit status 127).
+Result<std::string> resolve(const std::string& prog) {
+  auto usable = [](const std::string& p) {
+    struct stat st;
+    return ::stat(p.c_str(), &st) == 0 && S_ISREG(st.st_mode) && ::access(p.c_str(), X_OK) == 0;
+  };
+  if (prog.find('/') != std::string::npos) {
+    if (::access(prog.c_str(), F_OK) != 0) return sema::io_error("shell: " + os_error_text(errno));
+    if (!usable(prog)) return sema::io_error("shell: " + os_error_text(EACCES));
+    return prog;
+  }
+  const char* path = std::getenv("PATH");
+  std::string_view rest = path ? path : "/bin:/usr/bin";
+  for (;;) {
+    size_t colon = rest.find(':');
+    std::string dir(rest.substr(0, colon));
+    std::string candidate = (dir.empty() ? std::string(".") : dir) + "/" + prog;
+    if (usable(candidate)) return candidate;
+    if (colon == std::string_view::npos) break;
+    rest.remove_prefix(colon + 1);
+  }
+  return sema::io_error("shell: " + os_error_text(ENOENT));
+}
+
 Result<Captured> run(const std::vector<std::string>& argv) {
+  auto program = resolve(argv[0]);
+  if (!program) return std::unexpected(program.error());
   int out_pipe[2], err_pipe[2];
   if (::pipe2(out_pipe, O_CLOEXEC) != 0) return sema::io_error("shell: " + os_error_text(errno));
   Fd out_r{out_pipe[0]}, out_w{out_pipe[1]};
@@ -75,7 +105,7 @@ Result<Captured> run(const std::vector<std::string>& argv) {
   cargv.push_back(nullptr);
 
   pid_t pid = 0;
-  int rc = ::posix_spawnp(&pid, cargv[0], &actions, nullptr, cargv.data(), environ);
+  int rc = ::posix_spawn(&pid, program->c_str(), &actions, nullptr, cargv.data(), environ);
   posix_spawn_file_actions_destroy(&actions);
   if (rc != 0) return sema::io_error("shell: " + os_error_text(rc));
   out_w.reset();

@@ -21,6 +21,8 @@ TEST_CASE("shell with several arguments runs the program directly", "[sys][shell
   CHECK(s.eval("(get (shell \"sh\" \"-c\" \"exit 7\") :exit-code)") == "7");
   CHECK(s.eval("(shell \"/nonexistent/program-xyz\" \"x\")") ==
         "IO error: shell: No such file or directory (os error 2)");
+  CHECK(s.eval("(shell \"no-such-program-xyz\" \"x\")") == "IO error: shell: No such file or directory (os error 2)");
+  CHECK(s.eval("(shell \"/dev/null\" \"x\")") == "IO error: shell: Permission denied (os error 13)");
 }
 
 TEST_CASE("shell output is decoded lossily and large output does not block", "[sys][shell]") {
