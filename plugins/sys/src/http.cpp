@@ -1,6 +1,6 @@
 // Synchronous HTTP over libcurl (stdlib.md §7.6).
 #include "common.hpp"
-#include "json_body.hpp"
+#include <sema/json_encode.hpp>
 
 #include <curl/curl.h>
 
@@ -127,8 +127,8 @@ Result<Value> perform(sema_ctx* ctx, const Request& q) {
     if (sema::is_string(b)) {
       body = std::string(sema::string_of(b));
     } else if (is_map(b)) {
-      auto j = json_encode(b);
-      if (!j) return sema::eval_error(j.error());
+      auto j = sema::json::encode(b, false);
+      if (!j) return std::unexpected(j.error());
       body = std::move(*j);
       json = true;
     } else {

@@ -3,6 +3,7 @@
 #include "value/interner.hpp"
 
 #include <sema/float_format.hpp>
+#include <sema/json_text.hpp>
 
 #include <cmath>
 #include <cstdio>
@@ -11,32 +12,6 @@ namespace sema::rt::ast {
 namespace {
 
 void indent(std::string& out, size_t level) { out.append(2 * level, ' '); }
-
-// serde_json's string escaping: \" \\ \b \f \n \r \t, other control
-// characters as \u00xx; everything else (non-ASCII, '/', DEL) raw.
-void json_string(std::string& out, std::string_view s) {
-  out += '"';
-  for (char c : s) {
-    switch (c) {
-      case '"': out += "\\\""; break;
-      case '\\': out += "\\\\"; break;
-      case '\b': out += "\\b"; break;
-      case '\f': out += "\\f"; break;
-      case '\n': out += "\\n"; break;
-      case '\r': out += "\\r"; break;
-      case '\t': out += "\\t"; break;
-      default:
-        if (static_cast<unsigned char>(c) < 0x20) {
-          char buf[8];
-          std::snprintf(buf, sizeof buf, "\\u%04x", static_cast<unsigned>(c));
-          out += buf;
-        } else {
-          out += c;
-        }
-    }
-  }
-  out += '"';
-}
 
 // One pending piece of output. The walk pops tasks off a stack; a node with
 // children pushes its children and its closing text instead of recursing.
@@ -83,7 +58,7 @@ class JsonWriter {
 
   std::string quoted(std::string_view s) {
     std::string q;
-    json_string(q, s);
+    sema::json::append_string(q, s);
     return q;
   }
 
