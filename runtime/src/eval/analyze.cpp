@@ -166,7 +166,11 @@ NodeP Analyzer::list(Word f) {
     if (st_.special.contains(id)) return special(id, f);
   }
   if (sema_is_keyword(head)) {
-    if (n != 2) return err(arity_error(":" + std::string(id_name(sema_id_of(head))), "1", n - 1), f);
+    if (n != 2) {
+      std::string name(":");  // appended, not `":" + s`: GCC 12 -O3 warns falsely (-Wrestrict) on that
+      name += id_name(sema_id_of(head));
+      return err(arity_error(name, "1", n - 1), f);
+    }
     auto* k = stamp(new KwCallNode(), f);
     NodeP hold(k);
     k->keyword = head;

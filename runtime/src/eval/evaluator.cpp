@@ -31,21 +31,15 @@ void Interp::State::capture(Error& e) {
   }
 }
 
-void Interp::State::enter_lambda_trace(size_t base, const Proto* p, const Node* site) {
-  // A tail step: the frames of this evaluation collapse to the newest one.
-  if (trace.size() > base) trace.erase(trace.begin() + static_cast<ptrdiff_t>(base), trace.end());
-  trace.push_back(TraceEntry{p->trace_name, site ? site->file : nullptr, site ? site->span : Span{}});
-}
-
-Result<Value> Interp::State::eval(Node* n, Env* env) {
-  if (stack_low()) return depth_error();
+bool Interp::State::ev(Node* n, Env* env, Word& out) {
+  if (stack_low()) return fail(depth_error());
   size_t base = trace.size();
   int counted = 0;
-  Result<Value> r = run(n, env, base, counted);
-  if (!r) capture(r.error());
+  bool ok = exec(n, env, base, counted, out);
+  if (!ok) capture(err);
   if (trace.size() > base) trace.erase(trace.begin() + static_cast<ptrdiff_t>(base), trace.end());
   depth -= counted;
-  return r;
+  return ok;
 }
 
 // ------------------------------------------------------------- variables
@@ -69,26 +63,12 @@ Result<Value> Interp::State::lookup_name(Env* env, uint32_t id) {
   return Value::borrow(w);
 }
 
-Result<Value> Interp::State::read_local(LocalNode* ln, Env* env) {
-  Env* f = env;
-  for (uint32_t d = ln->depth; d > 0; --d) f = f->parent.get();
-  Word w = f->get(ln->slot);
-  if (w != kUnset && !any_dynamic) [[likely]] {
-    if (ln->last_use) {
-      f->slots[ln->slot] = SEMA_NIL;
-      return Value::own(w);
-    }
-    return Value::borrow(w);
-  }
-  return lookup_name(env, ln->id);
-}
-
-Result<Value> Interp::State::read_global(Cell* c, Env* env) {
-  if (!any_dynamic) [[likely]] {
-    if (c->value != kUnset) return Value::borrow(c->value);
-    return unbound(c->id);
-  }
-  return lookup_name(env, c->id);
+bool Interp::State::by_name(Env* env, uint32_t id, Word& out) {
+  Word w = find_name(env, id);
+  if (w == kUnset) return fail(unbound(id));
+  retain(w);
+  out = w;
+  return true;
 }
 
 Result<void> Interp::State::assign(BindNode* b, Env* env, Value v) {
@@ -186,36 +166,159 @@ Result<Value> Interp::State::expand_macro(MacroObj* m, Word form) {
   return r;
 }
 
-// Evaluates the arguments of a call into buf (owned words).
-#define SEMA_EVAL_ARGS(buf, call, env)                              \
-  for (auto& a_ : (call)->args) {                                  \
-    Result<Value> r_ = eval_arg(a_.get(), env);                    \
-    if (!r_) return std::unexpected(std::move(r_.error()));        \
-    (buf).push(r_->take());                                        \
+// ------------------------------------------------------------- builtins
+
+// A call in argument position whose head is a global builtin runs here
+// without a nested evaluation (builtins never continue in tail position).
+bool Interp::State::call_arg(CallNode* c, Env* env, Word& out) {
+  if (c->head->kind == K::Global && !any_dynamic) {
+    Word h = static_cast<GlobalNode*>(c->head.get())->cell->value;
+    if (is_type(h, SEMA_T_NATIVE)) {
+      Value keep = Value::borrow(h);  // the arguments may rebind the global
+      return call_builtin(static_cast<NativeObj*>(as_obj(h)), c, env, out);
+    }
   }
+  return ev(c, env, out);
+}
 
-#define SEMA_TRY(var, expr)                                  \
-  auto var = (expr);                                         \
-  if (!var) return std::unexpected(std::move(var.error()));
+namespace {
+bool arity_ok(const NativeObj* nat, size_t n) {
+  return n >= static_cast<size_t>(nat->min_args) &&
+         (nat->max_args == SEMA_ARITY_VARIADIC || n <= static_cast<size_t>(nat->max_args));
+}
+}  // namespace
 
+// Evaluates the arguments and calls the builtin (kept alive by the caller).
+// One to three arguments with a matching hook call it directly: no argument
+// vector, and no trace entry unless the hook is impure (it may call back into
+// the language) — a pure hook's entry is added only if it fails.
+bool Interp::State::call_builtin(NativeObj* nat, CallNode* c, Env* env, Word& out) {
+  if (stack_low()) [[unlikely]]
+    return fail(depth_error());
+  size_t n = c->args.size();
+  Word a[3];
+  sema_status st;
+  uint32_t flags;
+  Word res = SEMA_NIL;
+  if (n == 2 && nat->hook2 && arity_ok(nat, 2)) {
+    if (!arg(c->args[0].get(), env, a[0])) return false;
+    if (!arg(c->args[1].get(), env, a[1])) {
+      release(a[0]);
+      return false;
+    }
+    flags = nat->hook2_flags;
+  } else if (n == 1 && nat->hook1 && arity_ok(nat, 1)) {
+    if (!arg(c->args[0].get(), env, a[0])) return false;
+    flags = nat->hook1_flags;
+  } else if (n == 3 && nat->hook3 && arity_ok(nat, 3)) {
+    if (!arg(c->args[0].get(), env, a[0])) return false;
+    if (!arg(c->args[1].get(), env, a[1])) {
+      release(a[0]);
+      return false;
+    }
+    if (!arg(c->args[2].get(), env, a[2])) {
+      release(a[0]);
+      release(a[1]);
+      return false;
+    }
+    flags = nat->hook3_flags;
+  } else {
+    ArgBuf args(n);
+    for (auto& x : c->args) {
+      Word w;
+      if (!arg(x.get(), env, w)) return false;
+      args.push(w);
+    }
+    Result<Value> r = call_native(nat, args, c);
+    if (!r) return fail_from(r);
+    out = r->take();
+    return true;
+  }
+  bool traced = !(flags & SEMA_HOOK_PURE);
+  if (traced) trace.push_back(TraceEntry{nat->name, c->file, c->span});
+  void* saved = ctx.native_data;
+  ctx.native_data = nat->data;
+  if (ctx.pending) ctx.pending.reset();
+  // A hook that consumes arg 0 gets our reference (updates in place when unique).
+  Word a0 = a[0];
+  if (flags & SEMA_HOOK_CONSUMES_ARG0) a[0] = SEMA_NIL;
+  if (n == 2)
+    st = nat->hook2(&ctx, a0, a[1], &res);
+  else if (n == 1)
+    st = nat->hook1(&ctx, a0, &res);
+  else
+    st = nat->hook3(&ctx, a0, a[1], a[2], &res);
+  ctx.native_data = saved;
+  for (size_t i = 0; i < n; ++i) release(a[i]);
+  if (st == SEMA_OK) [[likely]] {
+    if (traced) trace.pop_back();
+    out = res;
+    return true;
+  }
+  return builtin_failed(nat, st, c, traced);
+}
 
-Result<Value> Interp::State::run(Node* n, Env* env, size_t base, int& counted) {
+// The error of a failed hook call, with the builtin's trace entry.
+bool Interp::State::builtin_failed(NativeObj* nat, sema_status st, const Node* site, bool traced) {
+  Error e;
+  if (ctx.pending) {
+    e = std::move(*ctx.pending);
+    ctx.pending.reset();
+  } else if (st == SEMA_ERROR) {
+    e.kind = SEMA_ERR_EVAL;
+    e.message = "builtin " + nat->name + " failed without an error message";
+  }
+  if (st == SEMA_EXIT) e.flow = Error::Flow::Exit;
+  if (!traced) trace.push_back(TraceEntry{nat->name, site->file, site->span});
+  capture(e);
+  trace.pop_back();
+  err = std::move(e);
+  return false;
+}
+
+// ------------------------------------------------------------- main loop
+
+// Before a lambda's body runs (its arguments are evaluated): the trace entry,
+// the depth limit (counted once per evaluation: tail calls do not nest) and
+// the interrupt check.
+bool Interp::State::enter_call(size_t base, const Proto* p, const Node* site, int& counted) {
+  enter_lambda_trace(base, p, site);
+  if (!counted) {
+    if (depth > options.max_depth) return fail(depth_error());
+    ++depth;
+    counted = 1;
+  }
+  if (interrupt_flag.load(std::memory_order_relaxed)) [[unlikely]]
+    return fail(eval_error("interrupted"));
+  return true;
+}
+
+bool Interp::State::exec(Node* n, Env* env, size_t base, int& counted, Word& out) {
   Rc<Env> env_hold;  // owns env once a tail step replaced it
-  Value keep;          // the procedure whose body is running
-  NodeP owned;         // code analysed at run time that is running
+  Value keep;        // the procedure whose body is running
+  NodeP owned;       // code analysed at run time that is running
   for (;;) {
     switch (n->kind) {
-      case K::Const: return static_cast<ConstNode*>(n)->value;
-      case K::Local: return read_local(static_cast<LocalNode*>(n), env);
-      case K::Global: return read_global(static_cast<GlobalNode*>(n)->cell, env);
+      case K::Const:
+        out = static_cast<ConstNode*>(n)->value.get();
+        retain(out);
+        return true;
+      case K::Local: return local(static_cast<LocalNode*>(n), env, out);
+      case K::Global: return global(static_cast<GlobalNode*>(n)->cell, env, out);
 
       case K::If: {
         auto* x = static_cast<IfNode*>(n);
-        SEMA_TRY(t, eval_arg(x->test.get(), env));
-        if (sema_truthy(t->get())) {
+        Word t;
+        if (!arg(x->test.get(), env, t)) return false;
+        bool yes = sema_truthy(t);
+        release(t);
+        if (yes) {
           n = x->then.get();
         } else {
-          if (!x->els) return Value();
+          if (!x->els) {
+            out = SEMA_NIL;
+            return true;
+          }
           n = x->els.get();
         }
         continue;
@@ -223,9 +326,14 @@ Result<Value> Interp::State::run(Node* n, Env* env, size_t base, int& counted) {
 
       case K::Seq: {
         auto& items = static_cast<SeqNode*>(n)->items;
-        if (items.empty()) return Value();
+        if (items.empty()) {
+          out = SEMA_NIL;
+          return true;
+        }
         for (size_t i = 0; i + 1 < items.size(); ++i) {
-          SEMA_TRY(r, eval_arg(items[i].get(), env));
+          Word w;
+          if (!arg(items[i].get(), env, w)) return false;
+          release(w);
         }
         n = items.back().get();
         continue;
@@ -235,10 +343,18 @@ Result<Value> Interp::State::run(Node* n, Env* env, size_t base, int& counted) {
       case K::Or: {
         auto& items = static_cast<SeqNode*>(n)->items;
         bool is_and = n->kind == K::And;
-        if (items.empty()) return Value::own(is_and ? SEMA_TRUE : SEMA_FALSE);
+        if (items.empty()) {
+          out = is_and ? SEMA_TRUE : SEMA_FALSE;
+          return true;
+        }
         for (size_t i = 0; i + 1 < items.size(); ++i) {
-          SEMA_TRY(r, eval_arg(items[i].get(), env));
-          if (sema_truthy(r->get()) != is_and) return std::move(*r);
+          Word w;
+          if (!arg(items[i].get(), env, w)) return false;
+          if (sema_truthy(w) != is_and) {
+            out = w;
+            return true;
+          }
+          release(w);
         }
         n = items.back().get();
         continue;
@@ -246,57 +362,95 @@ Result<Value> Interp::State::run(Node* n, Env* env, size_t base, int& counted) {
 
       case K::DefLocal: {
         auto* b = static_cast<BindNode*>(n);
-        SEMA_TRY(v, eval_arg(b->value.get(), env));
-        env->put(b->slot, v->take());
-        return Value();
+        Word w;
+        if (!arg(b->value.get(), env, w)) return false;
+        env->put(b->slot, w);
+        out = SEMA_NIL;
+        return true;
       }
       case K::DefGlobal: {
         auto* b = static_cast<BindNode*>(n);
-        SEMA_TRY(v, eval_arg(b->value.get(), env));
-        set_global(b->cell, std::move(*v));
-        return Value();
+        Word w;
+        if (!arg(b->value.get(), env, w)) return false;
+        set_global(b->cell, Value::own(w));
+        out = SEMA_NIL;
+        return true;
       }
       case K::SetLocal:
       case K::SetGlobal: {
         auto* b = static_cast<BindNode*>(n);
-        SEMA_TRY(v, eval_arg(b->value.get(), env));
-        SEMA_TRY(ok, assign(b, env, std::move(*v)));
-        return Value();
+        Word w;
+        if (!arg(b->value.get(), env, w)) return false;
+        Result<void> r = assign(b, env, Value::own(w));
+        if (!r) return fail_from(r);
+        out = SEMA_NIL;
+        return true;
       }
 
       case K::Lambda: {
         auto* p = static_cast<ProcNode*>(n);
-        return Value::own(from_obj(new LambdaObj(p->proto, Rc<Env>::share(env))));
+        out = from_obj(new LambdaObj(p->proto, Rc<Env>::share(env)));
+        return true;
+      }
+
+      case K::Let:
+      case K::LetStar: {
+        // The inits of let see the outer frame only; evaluating them straight
+        // into the new (not yet visible) frame needs no value buffer.
+        auto* x = static_cast<LetNode*>(n);
+        Rc<Env> f = Env::make(x->scope, Rc<Env>::share(env));
+        Env* in = n->kind == K::Let ? env : f.get();
+        for (auto& b : x->binds) {
+          Word w;
+          if (!arg(b.second.get(), in, w)) return false;
+          f->put(b.first, w);
+        }
+        env_hold = std::move(f);
+        env = env_hold.get();
+        n = x->body.get();
+        continue;
       }
 
       case K::Call: {
         auto* c = static_cast<CallNode*>(n);
-        SEMA_TRY(hv, eval_arg(c->head.get(), env));
-        Value fv = std::move(*hv);
-        Word f = fv.get();
+        Word f;
+        if (!arg(c->head.get(), env, f)) return false;
+        Value fv = Value::own(f);
         if (sema_is_ptr(f)) {
           Obj* o = as_obj(f);
-          if (o->type == SEMA_T_NATIVE) {
-            ArgBuf args(c->args.size());
-            SEMA_EVAL_ARGS(args, c, env);
-            return call_native(static_cast<NativeObj*>(o), args, c);
-          }
+          if (o->type == SEMA_T_NATIVE) return call_builtin(static_cast<NativeObj*>(o), c, env, out);
           if (o->type == SEMA_T_LAMBDA) {
-            ArgBuf args(c->args.size());
-            SEMA_EVAL_ARGS(args, c, env);
             LambdaObj* lam = static_cast<LambdaObj*>(o);
             const Proto* p = lam->proto.get();
-            enter_lambda_trace(base, p, c);
-            if (!counted) {
-              if (depth > options.max_depth) return depth_error();
-              ++depth;
-              counted = 1;
+            size_t na = c->args.size();
+            Rc<Env> fr;
+            if (!p->has_rest() && na == p->nfixed()) {
+              // Arity known to match: arguments go straight into the new frame.
+              fr = Env::make(p->scope, lam->env);
+              for (size_t i = 0; i < na; ++i) {
+                Word w;
+                if (!arg(c->args[i].get(), env, w)) return false;
+                fr->put(p->param_slots[i], w);
+              }
+              if (!enter_call(base, p, c, counted)) return false;
+              if (p->self_slot >= 0) {
+                retain(f);
+                fr->put(static_cast<uint32_t>(p->self_slot), f);
+              }
+            } else {
+              ArgBuf args(na);
+              for (auto& x : c->args) {
+                Word w;
+                if (!arg(x.get(), env, w)) return false;
+                args.push(w);
+              }
+              if (!enter_call(base, p, c, counted)) return false;
+              Result<Rc<Env>> b = bind(p, f, lam->env, args);  // raises the arity error
+              if (!b) return fail_from(b);
+              fr = std::move(*b);
             }
-            if (interrupt_flag.load(std::memory_order_relaxed)) [[unlikely]]
-              return eval_error("interrupted");
-            SEMA_TRY(fr, bind(p, f, lam->env, args));
             n = p->body.get();
-            env_hold = std::move(*fr);
+            env_hold = std::move(fr);
             env = env_hold.get();
             keep = std::move(fv);  // may free the node we came from: not used below
             continue;
@@ -304,11 +458,12 @@ Result<Value> Interp::State::run(Node* n, Env* env, size_t base, int& counted) {
           if (o->type == SEMA_T_MACRO) {
             // A head that turned out to be a macro at run time: expand with
             // the unevaluated arguments, analyse in this scope, run as a tail.
-            if (!c->form.get() || !c->scope) return not_callable(f);
+            if (!c->form.get() || !c->scope) return fail(not_callable(f));
             if (interrupt_flag.load(std::memory_order_relaxed)) [[unlikely]]
-              return eval_error("interrupted");
+              return fail(eval_error("interrupted"));
             if (c->cached_macro.get() != f || !c->expansion) {
-              SEMA_TRY(exp, expand_macro(static_cast<MacroObj*>(o), c->form.get()));
+              Result<Value> exp = expand_macro(static_cast<MacroObj*>(o), c->form.get());
+              if (!exp) return fail_from(exp);
               if (c->scope->owner) c->scope->owner->pure = false;
               NodeP fresh = analyse(exp->get(), c->scope, nullptr, c->file, true);
               if (c->expansion) graveyard.push_back(std::move(c->expansion));
@@ -320,25 +475,42 @@ Result<Value> Interp::State::run(Node* n, Env* env, size_t base, int& counted) {
             continue;
           }
         } else if (sema_is_keyword(f)) {
-          if (c->args.size() != 1)
-            return arity_error(":" + std::string(id_name(sema_id_of(f))), "1", c->args.size());
-          SEMA_TRY(m, eval_arg(c->args[0].get(), env));
-          return keyword_call(f, m->get());
+          if (c->args.size() != 1) {
+            std::string name(":");  // appended: GCC 12 -O3 warns falsely (-Wrestrict) on ":" + s
+            name += id_name(sema_id_of(f));
+            return fail(arity_error(name, "1", c->args.size()));
+          }
+          Word m;
+          if (!arg(c->args[0].get(), env, m)) return false;
+          Value hold = Value::own(m);
+          Result<Value> r = keyword_call(f, m);
+          if (!r) return fail_from(r);
+          out = r->take();
+          return true;
         }
-        return not_callable(f);
+        return fail(not_callable(f));
       }
 
       case K::KwCall: {
         auto* x = static_cast<KwCallNode*>(n);
-        SEMA_TRY(m, eval_arg(x->arg.get(), env));
-        return keyword_call(x->keyword, m->get());
+        Word m;
+        if (!arg(x->arg.get(), env, m)) return false;
+        Value hold = Value::own(m);
+        Result<Value> r = keyword_call(x->keyword, m);
+        if (!r) return fail_from(r);
+        out = r->take();
+        return true;
       }
 
-      case K::Error: return std::unexpected(static_cast<ErrorNode*>(n)->error);
+      case K::Error: err = static_cast<ErrorNode*>(n)->error; return false;
 
       default: {
-        SEMA_TRY(s, step_form(*this, n, env));
-        if (!s->next) return std::move(s->value);
+        Result<Step> s = step_form(*this, n, env);
+        if (!s) return fail_from(s);
+        if (!s->next) {
+          out = s->value.take();
+          return true;
+        }
         n = s->next;
         if (s->env) {
           env_hold = std::move(s->env);

@@ -12,9 +12,6 @@ namespace {
 // (a builtin calling back, the printer, an error being built) fits in it.
 constexpr size_t kStackReserve = 256 * 1024;
 
-// initial-exec: no __tls_get_addr call on this hot path.
-[[gnu::tls_model("initial-exec")]] thread_local char* t_stack_limit = nullptr;
-
 char* compute_stack_limit() {
   pthread_attr_t attr;
   void* addr = nullptr;
@@ -32,11 +29,9 @@ char* compute_stack_limit() {
 
 }  // namespace
 
-bool stack_low() {
-  if (t_stack_limit == nullptr) [[unlikely]]
-    t_stack_limit = compute_stack_limit();
-  return static_cast<char*>(__builtin_frame_address(0)) < t_stack_limit;
-}
+thread_local char* t_stack_limit __attribute__((tls_model("initial-exec"))) = nullptr;
+
+char* init_stack_limit() { return t_stack_limit = compute_stack_limit(); }
 
 Result<Value> Interp::State::call_native(NativeObj* nat, ArgBuf& args, const Node* site) {
   size_t n = args.size();
@@ -53,8 +48,10 @@ Result<Value> Interp::State::call_native(NativeObj* nat, ArgBuf& args, const Nod
       text = std::to_string(nat->min_args);
       if (nat->max_args == SEMA_ARITY_VARIADIC)
         text += "+";
-      else if (nat->max_args != nat->min_args)
-        text += "-" + std::to_string(nat->max_args);
+      else if (nat->max_args != nat->min_args) {
+        text += '-';  // appended: GCC 12 -O3 warns falsely (-Wrestrict) on "-" + s
+        text += std::to_string(nat->max_args);
+      }
     }
     return fail(arity_error(nat->arity_label.empty() ? nat->name : nat->arity_label, text, n).error());
   }

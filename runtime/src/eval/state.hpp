@@ -106,18 +106,68 @@ struct Interp::State {
   ModuleCtx* module_ctx = nullptr;
 
   // ------------------------------------------------------------- evaluation
-  Result<Value> eval(Node* n, Env* env);  // a nested (non-tail) evaluation
-  Result<Value> run(Node* n, Env* env, size_t base, int& counted);
-  Result<Value> eval_arg(Node* n, Env* env) {
+  // The hot path returns a bool and hands its value back through `out` (an
+  // owned reference); on false the error is parked in `err`. A
+  // std::expected<Value, Error> returned by value through every level cost a
+  // large object per step; the Result forms below wrap the lean ones.
+  Error err;
+  bool fail(std::unexpected<Error>&& e) {
+    err = std::move(e.error());
+    return false;
+  }
+  template <class T>
+  bool fail_from(Result<T>& r) {
+    err = std::move(r.error());
+    return false;
+  }
+  bool ev(Node* n, Env* env, Word& out);  // a nested (non-tail) evaluation
+  bool exec(Node* n, Env* env, size_t base, int& counted, Word& out);
+  bool arg(Node* n, Env* env, Word& out) {  // an argument: leaves inline, the rest nested
     switch (n->kind) {
-      case K::Const: return static_cast<ConstNode*>(n)->value;
-      case K::Local: return read_local(static_cast<LocalNode*>(n), env);
-      case K::Global: return read_global(static_cast<GlobalNode*>(n)->cell, env);
-      default: return eval(n, env);
+      case K::Const: out = static_cast<ConstNode*>(n)->value.get(); retain(out); return true;
+      case K::Local: return local(static_cast<LocalNode*>(n), env, out);
+      case K::Global: return global(static_cast<GlobalNode*>(n)->cell, env, out);
+      case K::Call: return call_arg(static_cast<CallNode*>(n), env, out);
+      default: return ev(n, env, out);
     }
   }
-  Result<Value> read_local(LocalNode* n, Env* env);
-  Result<Value> read_global(Cell* c, Env* env);
+  bool local(LocalNode* n, Env* env, Word& out) {
+    Env* f = env;
+    for (uint32_t d = n->depth; d > 0; --d) f = f->parent.get();
+    Word w = f->get(n->slot);
+    if (w != kUnset && !any_dynamic) [[likely]] {
+      if (n->last_use)
+        f->slots[n->slot] = SEMA_NIL;  // moved out: a unique value stays unique
+      else
+        retain(w);
+      out = w;
+      return true;
+    }
+    return by_name(env, n->id, out);
+  }
+  bool global(Cell* c, Env* env, Word& out) {
+    if (!any_dynamic && c->value != kUnset) [[likely]] {
+      out = c->value;
+      retain(out);
+      return true;
+    }
+    return any_dynamic ? by_name(env, c->id, out) : fail(unbound(c->id));
+  }
+  bool by_name(Env* env, uint32_t id, Word& out);
+  bool call_arg(CallNode* c, Env* env, Word& out);
+  bool call_builtin(NativeObj* nat, CallNode* c, Env* env, Word& out);
+  bool builtin_failed(NativeObj* nat, sema_status st, const Node* site, bool traced);
+
+  Result<Value> eval(Node* n, Env* env) {
+    Word w;
+    if (!ev(n, env, w)) return std::unexpected(std::move(err));
+    return Value::own(w);
+  }
+  Result<Value> eval_arg(Node* n, Env* env) {
+    Word w;
+    if (!arg(n, env, w)) return std::unexpected(std::move(err));
+    return Value::own(w);
+  }
   Result<Value> lookup_name(Env* env, uint32_t id);  // by name, innermost first
   Word find_name(Env* env, uint32_t id);             // borrowed or kUnset
   std::unexpected<Error> unbound(uint32_t id);
@@ -133,7 +183,12 @@ struct Interp::State {
   std::unexpected<Error> depth_error();
   bool stack_exhausted();
   void capture(Error& e);
-  void enter_lambda_trace(size_t base, const Proto* p, const Node* site);
+  void enter_lambda_trace(size_t base, const Proto* p, const Node* site) {
+    // A tail step: the frames of this evaluation collapse to the newest one.
+    if (trace.size() > base) trace.erase(trace.begin() + static_cast<ptrdiff_t>(base), trace.end());
+    trace.push_back(TraceEntry{p->trace_name, site ? site->file : nullptr, site ? site->span : Span{}});
+  }
+  bool enter_call(size_t base, const Proto* p, const Node* site, int& counted);
 
   // Analysis (analyze.cpp). Errors in the source become Error nodes, so this
   // never fails; runtime: code analysed while the program runs (eval, load,
@@ -150,8 +205,6 @@ struct Interp::State {
   // Binds a name in the scope the given frame belongs to (global when env is null).
   void bind_in_scope(const Rc<CScope>& scope, Env* env, uint32_t id, Value v);
 
-  // Fast calls (fastcall.cpp).
-  Result<Value> mini(Node* n, Env* env);
 };
 
 // What a special form evaluated outside the main loop hands back (forms.cpp).
@@ -165,6 +218,15 @@ struct Step {
 Result<Step> step_form(Interp::State& st, Node* n, Env* env);
 
 // The stack-usage guard: true when the current thread is close to its limit.
-bool stack_low();
+// Inline, one compare against a per-thread limit (initial-exec TLS: no
+// __tls_get_addr call; the runtime library is linked, not dlopen'ed).
+extern thread_local char* t_stack_limit __attribute__((tls_model("initial-exec")));
+char* init_stack_limit();
+inline bool stack_low() {
+  char* limit = t_stack_limit;
+  if (limit == nullptr) [[unlikely]]
+    limit = init_stack_limit();
+  return static_cast<char*>(__builtin_frame_address(0)) < limit;
+}
 
 }  // namespace sema::rt
