@@ -416,7 +416,7 @@ bool Interp::State::exec(Node* n, Env* env, size_t base, int& counted, Word& out
         Word f;
         if (!arg(c->head.get(), env, f)) return false;
         Value fv = Value::own(f);
-        if (sema_is_ptr(f)) {
+        if (is_ptr(f)) {
           Obj* o = as_obj(f);
           if (o->type == SEMA_T_NATIVE) return call_builtin(static_cast<NativeObj*>(o), c, env, out);
           if (o->type == SEMA_T_LAMBDA) {

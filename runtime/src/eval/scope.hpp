@@ -52,7 +52,7 @@ struct CScope : RcBase {
   static void destroy(CScope* s) { delete s; }
 };
 
-struct Env : RcBase {
+struct Env : RcBase, pool::Pooled {  // pooled: one per call
   Rc<Env> parent;  // null: the global scope is next
   Rc<CScope> scope;
   boost::container::small_vector<Word, 6> slots;  // owned references or kUnset

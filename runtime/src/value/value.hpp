@@ -5,6 +5,8 @@
 // operations through the host table (host/api_table.cpp).
 #pragma once
 
+#include "value/pool.hpp"
+
 #include <sema/sema.h>
 
 #include <cstdint>
@@ -22,7 +24,7 @@ using Word = sema_value;
 // Every heap object starts with this header. Kinds owned by the evaluator
 // (lambda, macro, promise, native) derive from it in their own headers; the
 // virtual destructor releases what each kind holds.
-struct Obj {
+struct Obj : pool::Pooled {
   explicit Obj(sema_type t) : type(t) {}
   virtual ~Obj() = default;
   Obj(const Obj&) = delete;
@@ -35,6 +37,14 @@ struct Obj {
   sema_type type;
 };
 
+// sema.h's tag tests as one compare of the top 16 bits: the boxed-range
+// check plus mask in sema_tag() does not fold to this, and these run on
+// every retain and release.
+inline constexpr uint64_t kTopPtr = (SEMA_BOX_BASE >> SEMA_TAG_SHIFT) | SEMA_TAG_PTR;
+inline constexpr uint64_t kTopInt = (SEMA_BOX_BASE >> SEMA_TAG_SHIFT) | SEMA_TAG_INT;
+inline bool is_ptr(Word w) { return (w >> SEMA_TAG_SHIFT) == kTopPtr; }
+inline bool is_small_int(Word w) { return (w >> SEMA_TAG_SHIFT) == kTopInt; }
+
 inline Obj* as_obj(Word w) { return reinterpret_cast<Obj*>(static_cast<uintptr_t>(w & SEMA_PAYLOAD_MASK)); }
 inline Word from_obj(const Obj* o) { return sema_make_tagged(SEMA_TAG_PTR, reinterpret_cast<uintptr_t>(o)); }
 
@@ -44,12 +54,12 @@ inline Word from_obj(const Obj* o) { return sema_make_tagged(SEMA_TAG_PTR, reint
 void destroy(Obj* o);
 
 inline void retain(Word w) {
-  if (sema_is_ptr(w)) ++as_obj(w)->rc;
+  if (is_ptr(w)) ++as_obj(w)->rc;
 }
 inline void release(Word w) {
-  if (sema_is_ptr(w) && --as_obj(w)->rc == 0) destroy(as_obj(w));
+  if (is_ptr(w) && --as_obj(w)->rc == 0) destroy(as_obj(w));
 }
-inline bool unique(Word w) { return sema_is_ptr(w) && as_obj(w)->rc == 1; }
+inline bool unique(Word w) { return is_ptr(w) && as_obj(w)->rc == 1; }
 
 // An owned reference. Copy retains, destruction releases.
 class Value {
@@ -100,7 +110,7 @@ struct BigIntObj final : Obj {  // an i64 that does not fit the immediate payloa
 // (rest shares the store) and cons onto the store's end is amortised O(1):
 // it appends when nobody has appended past this view yet, and copies
 // otherwise. Elements visible to any view are never modified.
-struct ListStore {
+struct ListStore : pool::Pooled {
   uint32_t rc = 1;
   std::vector<Word> items;  // owned references; items[len-1] is the head
   ~ListStore();
@@ -146,11 +156,11 @@ struct RecordObj final : Obj {
 sema_type type_of(Word w);
 const char* type_name(Word w);  // "int", "string", "lambda", …
 
-inline bool is_int(Word w) { return sema_is_small_int(w) || (sema_is_ptr(w) && as_obj(w)->type == SEMA_T_INT); }
+inline bool is_int(Word w) { return is_small_int(w) || (is_ptr(w) && as_obj(w)->type == SEMA_T_INT); }
 inline int64_t int_of(Word w) {
-  return sema_is_small_int(w) ? sema_small_int_of(w) : static_cast<BigIntObj*>(as_obj(w))->value;
+  return is_small_int(w) ? sema_small_int_of(w) : static_cast<BigIntObj*>(as_obj(w))->value;
 }
-inline bool is_type(Word w, sema_type t) { return sema_is_ptr(w) && as_obj(w)->type == t; }
+inline bool is_type(Word w, sema_type t) { return is_ptr(w) && as_obj(w)->type == t; }
 inline bool is_number(Word w) { return sema_is_float(w) || is_int(w); }
 inline double number_of(Word w) { return sema_is_float(w) ? sema_float_of(w) : static_cast<double>(int_of(w)); }
 
