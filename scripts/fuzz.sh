@@ -43,7 +43,9 @@ cmake --build "$build" -j "$jobs" --target $(printf 'fuzz-%s ' "${targets[@]}")
 
 # Leaks: reference cycles leak by design (architecture.md §2); the same
 # suppressions as the sanitizer test run.
-export ASAN_OPTIONS=${ASAN_OPTIONS:-detect_leaks=1:allocator_may_return_null=1}
+# verify_asan_link_order=0: libFuzzer puts libstdc++ before the shared ASan
+# runtime in the link; nothing allocates before ASan initialises.
+export ASAN_OPTIONS=${ASAN_OPTIONS:-detect_leaks=1:allocator_may_return_null=1:verify_asan_link_order=0}
 export LSAN_OPTIONS=${LSAN_OPTIONS:-suppressions=$root/tests/hostile/lsan.supp:print_suppressions=0}
 export UBSAN_OPTIONS=${UBSAN_OPTIONS:-print_stacktrace=1:halt_on_error=1}
 
@@ -72,9 +74,9 @@ for t in "${targets[@]}"; do
     -print_final_stats=1 -artifact_prefix="$findings/" "$corpus" "${seeds[@]}" > "$log" 2>&1
   code=$?
   set -e
-  execs=$(sed -n 's/^stat::number_of_executed_units: *//p' "$log" | tail -1)
+  execs=$(sed -n 's/^stat::number_of_executed_units: *//p' "$log" | tail -1 || true)
   found=$(find "$findings" -type f | wc -l)
-  cov=$(grep -o 'cov: [0-9]*' "$log" | tail -1 | cut -d' ' -f2)
+  cov=$(grep -o 'cov: [0-9]*' "$log" | tail -1 | cut -d' ' -f2 || true)
   printf '%-18s execs %-10s coverage %-7s corpus %-6s findings %s (exit %s)\n' "$t" "${execs:-?}" "${cov:-?}" \
     "$(find "$corpus" -type f | wc -l)" "$found" "$code" | tee -a "$summary"
   if [[ $code != 0 || $found != 0 ]]; then

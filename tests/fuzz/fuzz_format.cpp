@@ -14,6 +14,12 @@ constexpr const char* kArgs[] = {"1", "-7", "2.5", "\"s\"", ":k", "'(1 \"a\" [2]
                                  "(delay 1)"};
 }  // namespace
 
+// Loads the plugins before fuzzing starts (their coverage counters register then).
+extern "C" int LLVMFuzzerInitialize(int*, char***) {
+  runtime();
+  return 0;
+}
+
 extern "C" int LLVMFuzzerTestOneInput(const uint8_t* data, size_t size) {
   // The first byte picks up to 7 arguments; the rest is the format string.
   if (size == 0) return 0;

@@ -11,6 +11,12 @@ sema::Runtime& runtime() {
 }
 }  // namespace
 
+// Loads the plugins before fuzzing starts (their coverage counters register then).
+extern "C" int LLVMFuzzerInitialize(int*, char***) {
+  runtime();
+  return 0;
+}
+
 extern "C" int LLVMFuzzerTestOneInput(const uint8_t* data, size_t size) {
   std::string_view all(reinterpret_cast<const char*>(data), size);
   size_t cut = all.find('\0');

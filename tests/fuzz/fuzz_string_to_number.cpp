@@ -12,6 +12,12 @@ sema::Runtime& runtime() {
 }
 }  // namespace
 
+// Loads the plugins before fuzzing starts (their coverage counters register then).
+extern "C" int LLVMFuzzerInitialize(int*, char***) {
+  runtime();
+  return 0;
+}
+
 extern "C" int LLVMFuzzerTestOneInput(const uint8_t* data, size_t size) {
   std::string_view text(reinterpret_cast<const char*>(data), size);
   if (!sema::fuzz::valid_utf8(text)) return -1;

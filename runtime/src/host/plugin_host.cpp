@@ -94,9 +94,12 @@ PluginHost::PluginHost(Interp& interp, std::vector<std::string> search_dirs)
 // Plugin code is never unloaded: the evaluator, other plugins' threads and
 // static destructors may still reach it at exit (architecture.md §5).
 PluginHost::~PluginHost() {
-  static std::vector<std::shared_ptr<dll::shared_library>> keep_alive;
-  for (auto& l : loaded_) keep_alive.push_back(std::move(l.library));
-  for (auto& l : dry_run_libraries_) keep_alive.push_back(std::move(l));
+  // Never destroyed either: a static vector would dlclose every plugin at
+  // exit, and what a plugin keeps for the process's life would turn into
+  // leaks (LeakSanitizer) once its image is gone.
+  static auto* keep_alive = new std::vector<std::shared_ptr<dll::shared_library>>();
+  for (auto& l : loaded_) keep_alive->push_back(std::move(l.library));
+  for (auto& l : dry_run_libraries_) keep_alive->push_back(std::move(l));
 }
 
 std::string PluginHost::find_plugin_file(const std::string& name) const {
