@@ -105,13 +105,38 @@ Result<Value> b_mod(sema_ctx*, Args a) {
   return Value::real(std::fmod(number_of(a[0]), number_of(a[1])));
 }
 
+// Hooks for two operands. Two immediate ints, or two floats, are computed
+// here exactly as fold() would (it starts from an int 0 accumulator, so a
+// float sum is (0.0 + a) + b: (+ -0.0 -0.0) is 0.0); anything else, and an
+// int result outside the immediate range, runs the generic builtin, so the
+// hook can never disagree with it.
+template <Fold Op, sema::Builtin F>
+sema_status arith_hook(sema_ctx* ctx, sema_value a, sema_value b, sema_value* out) noexcept {
+  if (sema_is_small_int(a) && sema_is_small_int(b)) {
+    int64_t x = sema_small_int_of(a), y = sema_small_int_of(b), r;
+    bool overflow = Op == Fold::Add   ? __builtin_add_overflow(x, y, &r)
+                    : Op == Fold::Sub ? __builtin_sub_overflow(x, y, &r)
+                                      : __builtin_mul_overflow(x, y, &r);
+    if (!overflow && sema_fits_small_int(r)) {
+      *out = sema_from_small_int(r);
+      return SEMA_OK;
+    }
+  } else if (sema_is_float(a) && sema_is_float(b)) {
+    double x = sema_float_of(a), y = sema_float_of(b);
+    double r = Op == Fold::Add ? (0.0 + x) + y : Op == Fold::Sub ? x - y : (1.0 * x) * y;
+    *out = sema_from_float(r);
+    return SEMA_OK;
+  }
+  return hook2<F>(ctx, a, b, out);
+}
+
 }  // namespace
 
 void register_arithmetic(sema::Registry& r) {
   constexpr int V = SEMA_ARITY_VARIADIC;
-  r.add<b_add>("+", 0, V, pure_hook2<b_add>());
-  r.add<b_sub>("-", 1, V, pure_hook2<b_sub>());
-  r.add<b_mul>("*", 0, V, pure_hook2<b_mul>());
+  r.add<b_add>("+", 0, V, pure_hook2_fn(&arith_hook<Fold::Add, b_add>));
+  r.add<b_sub>("-", 1, V, pure_hook2_fn(&arith_hook<Fold::Sub, b_sub>));
+  r.add<b_mul>("*", 0, V, pure_hook2_fn(&arith_hook<Fold::Mul, b_mul>));
   r.add<b_div>("/", 2, V);
   r.add<b_mod>("mod", 2, 2);
   r.add<b_mod>("modulo", 2, 2, label("mod"));

@@ -159,6 +159,18 @@ sema::BuiltinOptions pure_hook2() {
   return o;
 }
 
+// A hook with its own fast path (which falls back to hook1/hook2<F>).
+inline sema::BuiltinOptions pure_hook1_fn(sema_hook1_fn fn) {
+  sema::BuiltinOptions o;
+  o.hooks = {sema::hook(SEMA_HOOK_ARITY1, SEMA_HOOK_PURE, fn)};
+  return o;
+}
+inline sema::BuiltinOptions pure_hook2_fn(sema_hook2_fn fn) {
+  sema::BuiltinOptions o;
+  o.hooks = {sema::hook(SEMA_HOOK_ARITY2, SEMA_HOOK_PURE, fn)};
+  return o;
+}
+
 inline sema::BuiltinOptions label(const char* arity_label) {
   sema::BuiltinOptions o;
   o.arity_label = arity_label;

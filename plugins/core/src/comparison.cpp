@@ -60,6 +60,31 @@ Result<Value> b_num_eq(sema_ctx*, Args a) {
 Result<Value> b_eq(sema_ctx*, Args a) { return Value::boolean(host().equal(a[0], a[1]) != 0); }
 Result<Value> b_not(sema_ctx*, Args a) { return Value::boolean(!sema_truthy(a[0])); }
 
+// Hooks for two operands: two numbers of one immediate kind compare here with
+// ordered()/numeric_equal() themselves; anything else (and every error) runs
+// the generic builtin.
+template <Op O>
+sema_status ordered_hook(sema_ctx* ctx, sema_value a, sema_value b, sema_value* out) noexcept {
+  if ((sema_is_small_int(a) && sema_is_small_int(b)) || (sema_is_float(a) && sema_is_float(b))) {
+    *out = sema_from_bool(ordered(O, a, b));
+    return SEMA_OK;
+  }
+  return hook2<b_ordered<O>>(ctx, a, b, out);
+}
+
+sema_status num_eq_hook(sema_ctx* ctx, sema_value a, sema_value b, sema_value* out) noexcept {
+  if ((sema_is_small_int(a) && sema_is_small_int(b)) || (sema_is_float(a) && sema_is_float(b))) {
+    *out = sema_from_bool(numeric_equal(a, b));
+    return SEMA_OK;
+  }
+  return hook2<b_num_eq>(ctx, a, b, out);
+}
+
+sema_status not_hook(sema_ctx*, sema_value a, sema_value* out) noexcept {
+  *out = sema_from_bool(!sema_truthy(a));  // b_not's whole body
+  return SEMA_OK;
+}
+
 enum class Sign { Zero, Positive, Negative };
 
 template <Sign S>
@@ -84,13 +109,13 @@ Result<Value> b_parity(sema_ctx*, Args a) {
 
 void register_comparison(sema::Registry& r) {
   constexpr int V = SEMA_ARITY_VARIADIC;
-  r.add<b_ordered<Op::Lt>>("<", 2, V, pure_hook2<b_ordered<Op::Lt>>());
-  r.add<b_ordered<Op::Gt>>(">", 2, V, pure_hook2<b_ordered<Op::Gt>>());
-  r.add<b_ordered<Op::Le>>("<=", 2, V, pure_hook2<b_ordered<Op::Le>>());
-  r.add<b_ordered<Op::Ge>>(">=", 2, V, pure_hook2<b_ordered<Op::Ge>>());
-  r.add<b_num_eq>("=", 2, V, pure_hook2<b_num_eq>());
+  r.add<b_ordered<Op::Lt>>("<", 2, V, pure_hook2_fn(&ordered_hook<Op::Lt>));
+  r.add<b_ordered<Op::Gt>>(">", 2, V, pure_hook2_fn(&ordered_hook<Op::Gt>));
+  r.add<b_ordered<Op::Le>>("<=", 2, V, pure_hook2_fn(&ordered_hook<Op::Le>));
+  r.add<b_ordered<Op::Ge>>(">=", 2, V, pure_hook2_fn(&ordered_hook<Op::Ge>));
+  r.add<b_num_eq>("=", 2, V, pure_hook2_fn(&num_eq_hook));
   r.add<b_eq>("eq?", 2, 2);
-  r.add<b_not>("not", 1, 1, pure_hook1<b_not>());
+  r.add<b_not>("not", 1, 1, pure_hook1_fn(&not_hook));
   r.add<b_sign<Sign::Zero>>("zero?", 1, 1);
   r.add<b_sign<Sign::Positive>>("positive?", 1, 1);
   r.add<b_sign<Sign::Negative>>("negative?", 1, 1);

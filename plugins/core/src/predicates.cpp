@@ -45,6 +45,11 @@ Result<Value> b_type(sema_ctx*, Args a) {
 
 Result<Value> b_equal(sema_ctx*, Args a) { return Value::boolean(host().equal(a[0], a[1]) != 0); }
 
+sema_status nil_hook(sema_ctx*, sema_value a, sema_value* out) noexcept {
+  *out = sema_from_bool(sema_is_nil(a));  // b_nil's whole body
+  return SEMA_OK;
+}
+
 }  // namespace
 
 void register_predicates(sema::Registry& r) {
@@ -64,7 +69,7 @@ void register_predicates(sema::Registry& r) {
   r.add<b_is<SEMA_T_MAP>>("map?", 1, 1);
   r.add<b_bool>("bool?", 1, 1);
   r.add<b_bool>("boolean?", 1, 1, label("bool?"));
-  r.add<b_nil>("nil?", 1, 1, pure_hook1<b_nil>());
+  r.add<b_nil>("nil?", 1, 1, pure_hook1_fn(&nil_hook));
   r.add<b_fn>("fn?", 1, 1);
   r.add<b_fn>("procedure?", 1, 1, label("fn?"));
   r.add<b_is_named<kPrompt>>("prompt?", 1, 1);
