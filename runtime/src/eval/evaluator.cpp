@@ -502,6 +502,8 @@ bool Interp::State::exec(Node* n, Env* env, size_t base, int& counted, Word& out
         return true;
       }
 
+      case K::Map: return map_literal(static_cast<MapNode*>(n), env, out);
+
       case K::Error: err = static_cast<ErrorNode*>(n)->error; return false;
 
       default: {

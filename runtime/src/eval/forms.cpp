@@ -3,6 +3,8 @@
 #include "eval/state.hpp"
 #include "value/interner.hpp"
 
+#include <algorithm>
+
 namespace sema::rt {
 
 namespace {
@@ -138,6 +140,20 @@ Result<Value> map_literal(St& st, MapNode* m, Env* env) {
   return out;
 }
 
+void classify_keys(MapNode* m) {
+  m->keys = MapNode::Keys::Other;
+  for (auto& e : m->entries)
+    if (e.first->kind != K::Const) return;
+  auto key = [&](uint32_t i) { return static_cast<ConstNode*>(m->entries[i].first.get())->value.get(); };
+  std::vector<uint32_t> order(m->entries.size());
+  for (uint32_t i = 0; i < order.size(); ++i) order[i] = i;
+  std::sort(order.begin(), order.end(), [&](uint32_t a, uint32_t b) { return compare(key(a), key(b)) < 0; });
+  for (size_t i = 1; i < order.size(); ++i)
+    if (compare(key(order[i - 1]), key(order[i])) == 0) return;  // duplicates: the generic path
+  m->sorted = std::move(order);
+  m->keys = MapNode::Keys::Constant;
+}
+
 Result<Step> cond_form(St& st, CondNode* c, Env* env) {
   for (auto& cl : c->clauses) {
     if (cl.error) return std::unexpected(static_cast<ErrorNode*>(cl.error.get())->error);
@@ -214,6 +230,38 @@ Result<Value> macroexpand(St& st, ScopedNode* x, Env* env) {
 
 }  // namespace
 
+// A map literal. Distinct constant keys (the common {:min a :max b}): the
+// values are evaluated in source order and the entries laid out in the key
+// order found once, with no compare per entry.
+bool St::map_literal(MapNode* m, Env* env, Word& out) {
+  if (m->keys == MapNode::Keys::Unknown) classify_keys(m);
+  if (m->keys == MapNode::Keys::Other) {
+    Result<Value> r = rt::map_literal(*this, m, env);
+    if (!r) return fail_from(r);
+    out = r->take();
+    return true;
+  }
+  size_t n = m->entries.size();
+  boost::container::small_vector<Word, 8> vals;
+  for (size_t i = 0; i < n; ++i) {
+    Word w;
+    if (!arg(m->entries[i].second.get(), env, w)) {
+      for (Word v : vals) release(v);
+      return false;
+    }
+    vals.push_back(w);
+  }
+  auto* o = new MapObj();
+  o->entries.reserve(n);
+  for (uint32_t i : m->sorted) {
+    Word k = static_cast<ConstNode*>(m->entries[i].first.get())->value.get();
+    retain(k);
+    o->entries.emplace_back(k, vals[i]);
+  }
+  out = from_obj(o);
+  return true;
+}
+
 Result<Step> step_form(St& st, Node* n, Env* env) {
   switch (n->kind) {
     case K::Macro: {
@@ -231,8 +279,9 @@ Result<Step> step_form(St& st, Node* n, Env* env) {
       return value(std::move(*v));
     }
     case K::Map: {
-      SEMA_TRY(v, map_literal(st, static_cast<MapNode*>(n), env));
-      return value(std::move(*v));
+      Word w;
+      if (!st.map_literal(static_cast<MapNode*>(n), env, w)) return std::unexpected(std::move(st.err));
+      return value(Value::own(w));
     }
     case K::Cond: return cond_form(st, static_cast<CondNode*>(n), env);
     case K::Case: return case_form(st, static_cast<CaseNode*>(n), env);

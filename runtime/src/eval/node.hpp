@@ -132,6 +132,12 @@ struct BuildNode final : Node {
 struct MapNode final : Node {
   MapNode() : Node(K::Map) {}
   std::vector<std::pair<NodeP, NodeP>> entries;  // in the order of the unevaluated keys
+  // Worked out at the first evaluation: whether every key is a constant and
+  // no two are equal, and then the entry indices in key order, so the map is
+  // built already sorted instead of by one assoc per entry.
+  enum class Keys : uint8_t { Unknown, Constant, Other };
+  Keys keys = Keys::Unknown;
+  std::vector<uint32_t> sorted;
 };
 
 struct CondNode final : Node {

@@ -154,6 +154,7 @@ struct Interp::State {
     return any_dynamic ? by_name(env, c->id, out) : fail(unbound(c->id));
   }
   bool by_name(Env* env, uint32_t id, Word& out);
+  bool map_literal(MapNode* m, Env* env, Word& out);  // forms.cpp
   bool call_arg(CallNode* c, Env* env, Word& out);
   bool call_builtin(NativeObj* nat, CallNode* c, Env* env, Word& out);
   bool builtin_failed(NativeObj* nat, sema_status st, const Node* site, bool traced);

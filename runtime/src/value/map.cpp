@@ -20,6 +20,15 @@ namespace {
 
 MapObj* as_map(Word m) { return static_cast<MapObj*>(as_obj(m)); }
 
+// Keywords and symbols are interned: two are equal exactly when their words
+// are, and never equal a key of another kind. In a small map such a key is
+// found by scanning for the identical word (no name comparisons), and a
+// scan that finds nothing is a definite miss.
+constexpr size_t kScanMax = 16;
+bool scan_key(const MapObj* m, Word key) {
+  return (sema_is_keyword(key) || sema_is_symbol(key)) && m->entries.size() <= kScanMax;
+}
+
 // First entry whose key is not below key.
 std::vector<std::pair<Word, Word>>::iterator lower(MapObj* m, Word key) {
   return std::lower_bound(m->entries.begin(), m->entries.end(), key,
@@ -43,6 +52,15 @@ MapObj* writable(Value& m) {
 
 Word map_get(Word m, Word key, bool* found) {
   MapObj* o = as_map(m);
+  if (scan_key(o, key)) {
+    for (auto& e : o->entries)
+      if (e.first == key) {
+        if (found) *found = true;
+        return e.second;
+      }
+    if (found) *found = false;
+    return SEMA_NIL;
+  }
   auto it = lower(o, key);
   bool hit = it != o->entries.end() && compare(it->first, key) == 0;
   if (found) *found = hit;
@@ -51,6 +69,15 @@ Word map_get(Word m, Word key, bool* found) {
 
 Value map_assoc(Value m, Word key, Word val) {
   MapObj* o = writable(m);
+  if (scan_key(o, key)) {
+    for (auto& e : o->entries)
+      if (e.first == key) {
+        retain(val);
+        release(e.second);
+        e.second = val;
+        return m;
+      }
+  }
   auto it = lower(o, key);
   retain(val);
   if (it != o->entries.end() && compare(it->first, key) == 0) {
