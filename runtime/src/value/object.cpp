@@ -15,26 +15,54 @@ namespace {
 // Objects whose count reached zero while another destructor was running.
 // Destructors release their children, which lands here instead of recursing,
 // so the C++ stack depth stays constant however deep the structure is.
+//
+// Trivially destructible, initial-exec TLS: destroy() runs for every value
+// that dies, and a thread_local with a destructor is reached through
+// __tls_get_addr plus an init guard. The first kInline queued objects sit in
+// the fixed array; a deeper backlog spills into a vector that lives only
+// while the outermost destroy() drains.
+constexpr size_t kInline = 64;
 struct DestroyQueue {
-  std::vector<Obj*> pending;
-  bool running = false;
+  Obj* inline_[kInline];
+  size_t n;
+  std::vector<Obj*>* spill;
+  bool running;
 };
-thread_local DestroyQueue dq;
+thread_local DestroyQueue dq __attribute__((tls_model("initial-exec"))) = {};
+
+void defer(DestroyQueue& q, Obj* o) {
+  if (q.n < kInline) {
+    q.inline_[q.n++] = o;
+    return;
+  }
+  if (q.spill == nullptr) q.spill = new std::vector<Obj*>();
+  q.spill->push_back(o);
+}
+
+Obj* next_pending(DestroyQueue& q) {
+  if (q.spill != nullptr && !q.spill->empty()) {
+    Obj* o = q.spill->back();
+    q.spill->pop_back();
+    return o;
+  }
+  return q.n > 0 ? q.inline_[--q.n] : nullptr;
+}
 }  // namespace
 
 void destroy(Obj* o) {
-  if (dq.running) {
-    dq.pending.push_back(o);
+  DestroyQueue& q = dq;
+  if (q.running) {
+    defer(q, o);
     return;
   }
-  dq.running = true;
+  q.running = true;
   delete o;
-  while (!dq.pending.empty()) {
-    Obj* next = dq.pending.back();
-    dq.pending.pop_back();
-    delete next;
+  while (Obj* next = next_pending(q)) delete next;
+  if (q.spill != nullptr) {
+    delete q.spill;
+    q.spill = nullptr;
   }
-  dq.running = false;
+  q.running = false;
 }
 
 sema_type type_of(Word w) {
