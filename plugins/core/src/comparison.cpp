@@ -72,12 +72,10 @@ sema_status ordered_hook(sema_ctx* ctx, sema_value a, sema_value b, sema_value* 
   return hook2<b_ordered<O>>(ctx, a, b, out);
 }
 
-sema_status num_eq_hook(sema_ctx* ctx, sema_value a, sema_value b, sema_value* out) noexcept {
-  if ((sema_is_small_int(a) && sema_is_small_int(b)) || (sema_is_float(a) && sema_is_float(b))) {
-    *out = sema_from_bool(numeric_equal(a, b));
-    return SEMA_OK;
-  }
-  return hook2<b_num_eq>(ctx, a, b, out);
+// Two arguments: b_num_eq is exactly numeric_equal(a, b), which never raises.
+sema_status num_eq_hook(sema_ctx*, sema_value a, sema_value b, sema_value* out) noexcept {
+  *out = sema_from_bool(numeric_equal(a, b));
+  return SEMA_OK;
 }
 
 sema_status not_hook(sema_ctx*, sema_value a, sema_value* out) noexcept {
