@@ -39,7 +39,7 @@ Result<Value> split(sema_ctx*, Args args) {
   auto t = two_strings(args);
   if (!t) return std::unexpected(t.error());
   auto [s, sep] = *t;
-  std::vector<std::string_view> parts;
+  boost::container::small_vector<std::string_view, 8> parts;  // no allocation for short lines
   if (sep.empty()) {
     size_t prev = 0;
     for (size_t at : boundaries(s)) {

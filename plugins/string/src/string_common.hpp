@@ -4,6 +4,9 @@
 #include <sema/sema.hpp>
 #include <sema/utf8.hpp>
 
+#include <boost/container/small_vector.hpp>
+
+#include <span>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -35,11 +38,18 @@ inline std::vector<uint32_t> code_points(std::string_view s) {
 }
 
 // A list of borrowed-free values built from owned ones.
-inline Value list_of_strings(const std::vector<std::string_view>& parts) {
-  std::vector<Value> items;
-  items.reserve(parts.size());
-  for (auto p : parts) items.push_back(Value::string(p));
-  return Value::list(std::move(items));
+// The words go straight to make_list (which steals them) from a stack
+// buffer: no vector of Values and no second word vector per call.
+inline Value list_of_strings(std::span<const std::string_view> parts) {
+  boost::container::small_vector<sema_value, 8> words;
+  words.reserve(parts.size());  // may throw before any string exists
+  try {
+    for (auto p : parts) words.push_back(sema::api->make_string(p.data(), p.size()));
+  } catch (...) {
+    for (sema_value w : words) sema::api->release(w);
+    throw;
+  }
+  return Value::own(sema::api->make_list(words.data(), words.size()));
 }
 
 // The unsigned reading of a negative index, as Rust's `as usize` shows it
