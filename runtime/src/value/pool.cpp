@@ -28,8 +28,13 @@ thread_local Drain t_drain;  // dynamic TLS: touched only on the slow path
 
 }  // namespace
 
-void* refill(size_t c) {
+void arm() {
   t_drain.armed = true;  // the first touch registers the destructor
+  t_lists.armed = true;
+}
+
+void* refill(size_t c) {
+  if (!t_lists.armed) arm();
   return ::operator new((c + 1) * kGrain);
 }
 

@@ -28,6 +28,7 @@ struct FreeBlock {
 struct Lists {
   FreeBlock* head[kClasses];
   uint32_t count[kClasses];
+  bool armed;  // this thread's drain-at-exit is registered
 };
 extern thread_local Lists t_lists __attribute__((tls_model("initial-exec")));
 
@@ -35,6 +36,8 @@ inline size_t class_of(size_t n) { return (n + kGrain - 1) / kGrain - 1; }
 
 // The empty-list path: registers the thread's drain-at-exit, then allocates.
 void* refill(size_t c);
+// Registers the drain-at-exit of a thread that frees blocks it never made.
+void arm();
 
 inline void* alloc(size_t n) {
   if (n <= kMaxSize) [[likely]] {
@@ -55,6 +58,8 @@ inline void free(void* p, size_t n) {
     size_t c = class_of(n);
     Lists& l = t_lists;
     if (l.count[c] < kMaxFree) {
+      if (!l.armed) [[unlikely]]
+        arm();
       auto* b = static_cast<FreeBlock*>(p);
       b->next = l.head[c];
       l.head[c] = b;
