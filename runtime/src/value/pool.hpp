@@ -17,6 +17,14 @@
 
 namespace sema::rt::pool {
 
+// Under AddressSanitizer every block goes straight to operator new/delete:
+// recycled blocks would hide use-after-free from the sanitizer run.
+#if defined(__SANITIZE_ADDRESS__)
+inline constexpr bool kRecycle = false;
+#else
+inline constexpr bool kRecycle = true;
+#endif
+
 inline constexpr size_t kGrain = 16;        // size classes: 16, 32, … bytes
 inline constexpr size_t kMaxSize = 256;     // larger blocks go to operator new
 inline constexpr size_t kClasses = kMaxSize / kGrain;
@@ -40,7 +48,7 @@ void* refill(size_t c);
 void arm();
 
 inline void* alloc(size_t n) {
-  if (n <= kMaxSize) [[likely]] {
+  if (kRecycle && n <= kMaxSize) [[likely]] {
     size_t c = class_of(n);
     Lists& l = t_lists;
     if (FreeBlock* b = l.head[c]) {
@@ -54,7 +62,7 @@ inline void* alloc(size_t n) {
 }
 
 inline void free(void* p, size_t n) {
-  if (n <= kMaxSize) [[likely]] {
+  if (kRecycle && n <= kMaxSize) [[likely]] {
     size_t c = class_of(n);
     Lists& l = t_lists;
     if (l.count[c] < kMaxFree) {
