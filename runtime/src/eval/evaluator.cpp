@@ -294,7 +294,7 @@ bool Interp::State::enter_call(size_t base, const Proto* p, const Node* site, in
 }
 
 bool Interp::State::exec(Node* n, Env* env, size_t base, int& counted, Word& out) {
-  Rc<Env> env_hold;  // owns env once a tail step replaced it
+  FrameHold env_hold;  // owns env once a tail step replaced it
   Value keep;        // the procedure whose body is running
   NodeP owned;       // code analysed at run time that is running
   for (;;) {

@@ -17,17 +17,19 @@ Rc<Env> Env::make(const Rc<CScope>& scope, const Rc<Env>& parent) {
 
 void Env::destroy(Env* f) {
   // A chain of frames that dies at once is freed iteratively, not by
-  // recursion through parent pointers.
+  // recursion through parent pointers: each frame hands over its reference
+  // to the parent before it is deleted.
   while (f != nullptr) {
-    Env* next = nullptr;
     Env* p = f->parent.get();
-    if (p != nullptr && p->rc_ == 1) {
-      // Steal the last reference to the parent so ~Env does not recurse.
-      next = p;
-      new (&f->parent) Rc<Env>();  // forget without releasing
-    }
+    new (&f->parent) Rc<Env>();  // forget without releasing: p's count still includes it
     delete f;
-    f = next;
+    f = nullptr;
+    if (p == nullptr) break;
+    // A parent that only its own closures keep alive (an internal define
+    // reached through a tail call) dies with its last child frame; the check
+    // runs after the child is gone, whose self slot may hold such a closure.
+    if (p->rc_ > 1) break_self_cycles(p);
+    if (--p->rc_ == 0) f = p;
   }
 }
 
@@ -139,6 +141,27 @@ void for_each_child(Node* n, const std::function<void(NodeP&)>& f) {
     }
     case K::Module: opt(static_cast<ModuleNode*>(n)->body); break;
   }
+}
+
+namespace {
+// A closure over `frame` that nothing but one slot of the frame holds.
+bool closes_only_over(Word w, const Env* frame) {
+  if (!sema_is_ptr(w) || as_obj(w)->rc != 1) return false;
+  Obj* o = as_obj(w);
+  if (o->type == SEMA_T_LAMBDA) return static_cast<LambdaObj*>(o)->env.get() == frame;
+  if (o->type == SEMA_T_MACRO) return static_cast<MacroObj*>(o)->env.get() == frame;
+  return false;
+}
+}  // namespace
+
+void break_self_cycles(Env* frame) {
+  uint32_t internal = 0;
+  for (Word w : frame->slots) internal += closes_only_over(w, frame) ? 1 : 0;
+  // Every other reference to the frame is the caller's own hold: nothing
+  // outside can reach the frame or those closures any more.
+  if (internal == 0 || frame->rc_ != internal + 1) return;
+  for (Word& w : frame->slots)
+    if (closes_only_over(w, frame)) release(std::exchange(w, kUnset));
 }
 
 }  // namespace sema::rt

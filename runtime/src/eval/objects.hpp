@@ -70,4 +70,33 @@ inline LambdaObj* as_lambda(Word w) { return static_cast<LambdaObj*>(as_obj(w));
 inline MacroObj* as_macro(Word w) { return static_cast<MacroObj*>(as_obj(w)); }
 inline PromiseObj* as_promise(Word w) { return static_cast<PromiseObj*>(as_obj(w)); }
 
+// Owns the frame of a running call. A frame kept alive only by closures
+// stored in its own slots (an internal define: frame -> lambda -> frame) is
+// garbage once the call lets go of it; reference counting alone would leak
+// that cycle, so letting go breaks it.
+// When every reference to `frame` but one (the one about to be dropped) comes
+// from closures held only by the frame's own slots, releases those closures.
+void break_self_cycles(Env* frame);
+
+class FrameHold {
+ public:
+  FrameHold() = default;
+  FrameHold(const FrameHold&) = delete;
+  FrameHold& operator=(const FrameHold&) = delete;
+  ~FrameHold() { let_go(); }
+  FrameHold& operator=(Rc<Env>&& frame) {
+    let_go();
+    frame_ = std::move(frame);
+    return *this;
+  }
+  Env* get() const { return frame_.get(); }
+
+ private:
+  void let_go() {
+    if (frame_.get() != nullptr && frame_.get()->rc_ > 1) break_self_cycles(frame_.get());
+    frame_.reset();
+  }
+  Rc<Env> frame_;
+};
+
 }  // namespace sema::rt
