@@ -127,7 +127,7 @@ sema_status arith_hook(sema_ctx* ctx, sema_value a, sema_value b, sema_value* ou
     *out = sema_from_float(r);
     return SEMA_OK;
   }
-  return hook2<F>(ctx, a, b, out);
+  return sema::builtin_hook2<F>(ctx, a, b, out);
 }
 
 }  // namespace

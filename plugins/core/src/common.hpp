@@ -134,32 +134,22 @@ inline uint64_t as_unsigned(int64_t i) { return static_cast<uint64_t>(i); }
 
 // --------------------------------------------------------------- hooks
 
-// Fast-path hooks run the very builtin they sit next to, so a hook can never
-// disagree with the generic call (results and errors alike).
-template <sema::Builtin F>
-sema_status hook1(sema_ctx* ctx, sema_value a0, sema_value* out) noexcept {
-  const sema_value args[1] = {a0};
-  return sema::native<F>(ctx, args, 1, out);
-}
-template <sema::Builtin F>
-sema_status hook2(sema_ctx* ctx, sema_value a0, sema_value a1, sema_value* out) noexcept {
-  const sema_value args[2] = {a0, a1};
-  return sema::native<F>(ctx, args, 2, out);
-}
+// Fast-path hooks run the very builtin they sit next to (sema::builtin_hookN),
+// so a hook can never disagree with the generic call.
 template <sema::Builtin F>
 sema::BuiltinOptions pure_hook1() {
   sema::BuiltinOptions o;
-  o.hooks = {sema::hook(SEMA_HOOK_ARITY1, SEMA_HOOK_PURE, &hook1<F>)};
+  o.hooks = {sema::hook(SEMA_HOOK_ARITY1, SEMA_HOOK_PURE, &sema::builtin_hook1<F>)};
   return o;
 }
 template <sema::Builtin F>
 sema::BuiltinOptions pure_hook2() {
   sema::BuiltinOptions o;
-  o.hooks = {sema::hook(SEMA_HOOK_ARITY2, SEMA_HOOK_PURE, &hook2<F>)};
+  o.hooks = {sema::hook(SEMA_HOOK_ARITY2, SEMA_HOOK_PURE, &sema::builtin_hook2<F>)};
   return o;
 }
 
-// A hook with its own fast path (which falls back to hook1/hook2<F>).
+// A hook with its own fast path (which falls back to sema::builtin_hookN<F>).
 inline sema::BuiltinOptions pure_hook1_fn(sema_hook1_fn fn) {
   sema::BuiltinOptions o;
   o.hooks = {sema::hook(SEMA_HOOK_ARITY1, SEMA_HOOK_PURE, fn)};

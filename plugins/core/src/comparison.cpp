@@ -69,7 +69,7 @@ sema_status ordered_hook(sema_ctx* ctx, sema_value a, sema_value b, sema_value* 
     *out = sema_from_bool(ordered(O, a, b));
     return SEMA_OK;
   }
-  return hook2<b_ordered<O>>(ctx, a, b, out);
+  return sema::builtin_hook2<b_ordered<O>>(ctx, a, b, out);
 }
 
 // Two arguments: b_num_eq is exactly numeric_equal(a, b), which never raises.

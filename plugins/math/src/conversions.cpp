@@ -35,8 +35,8 @@ Result<Value> to_float(sema_ctx*, Args a) {
 }  // namespace
 
 void register_conversions(sema::Registry& r) {
-  r.add<to_int>("int", 1, 1, {.hooks = {sema::hook(SEMA_HOOK_ARITY1, SEMA_HOOK_PURE, &hook1<to_int>)}});
-  r.add<to_float>("float", 1, 1, {.hooks = {sema::hook(SEMA_HOOK_ARITY1, SEMA_HOOK_PURE, &hook1<to_float>)}});
+  r.add<to_int>("int", 1, 1, {.hooks = {sema::hook(SEMA_HOOK_ARITY1, SEMA_HOOK_PURE, &sema::builtin_hook1<to_int>)}});
+  r.add<to_float>("float", 1, 1, {.hooks = {sema::hook(SEMA_HOOK_ARITY1, SEMA_HOOK_PURE, &sema::builtin_hook1<to_float>)}});
 }
 
 }  // namespace sema_math

@@ -40,17 +40,6 @@ inline sema::BuiltinOptions arity_label(const char* label) {
   return o;
 }
 
-// Adapters so a fast-path hook runs exactly the builtin's code.
-template <sema::Builtin F>
-sema_status hook1(sema_ctx* ctx, sema_value a0, sema_value* out) noexcept {
-  sema_value args[1] = {a0};
-  return sema::native<F>(ctx, args, 1, out);
-}
-template <sema::Builtin F>
-sema_status hook2(sema_ctx* ctx, sema_value a0, sema_value a1, sema_value* out) noexcept {
-  sema_value args[2] = {a0, a1};
-  return sema::native<F>(ctx, args, 2, out);
-}
 
 void register_rounding(sema::Registry& r);
 void register_minmax(sema::Registry& r);

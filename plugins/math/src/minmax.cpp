@@ -50,9 +50,9 @@ Result<Value> clamp(sema_ctx*, Args a) {
 // The hooked two-argument calls run the same pick<> as the generic builtin.
 void register_minmax(sema::Registry& r) {
   r.add<pick<true>>("min", 1, SEMA_ARITY_VARIADIC,
-                    {.hooks = {sema::hook(SEMA_HOOK_ARITY2, SEMA_HOOK_PURE, &hook2<pick<true>>)}});
+                    {.hooks = {sema::hook(SEMA_HOOK_ARITY2, SEMA_HOOK_PURE, &sema::builtin_hook2<pick<true>>)}});
   r.add<pick<false>>("max", 1, SEMA_ARITY_VARIADIC,
-                     {.hooks = {sema::hook(SEMA_HOOK_ARITY2, SEMA_HOOK_PURE, &hook2<pick<false>>)}});
+                     {.hooks = {sema::hook(SEMA_HOOK_ARITY2, SEMA_HOOK_PURE, &sema::builtin_hook2<pick<false>>)}});
   r.add<clamp>("math/clamp", 3, 3);
 }
 

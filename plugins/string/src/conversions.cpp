@@ -70,7 +70,7 @@ void register_conversions(sema::Registry& r) {
   r.add<keyword_to_string>("keyword->string", 1, 1);
   r.add<number_to_string>("number->string", 1, 1);
   r.add<string_to_number>("string->number", 1, 1,
-                          {.hooks = {sema::hook(SEMA_HOOK_ARITY1, SEMA_HOOK_PURE, &hook1<string_to_number>)}});
+                          {.hooks = {sema::hook(SEMA_HOOK_ARITY1, SEMA_HOOK_PURE, &sema::builtin_hook1<string_to_number>)}});
   r.add<string_is_number>("string/number?", 1, 1);
 }
 

@@ -144,7 +144,7 @@ Result<Value> chars(sema_ctx*, Args args) {
 
 // The hooked builtin (ARITY2 fast path) runs the very same function.
 void register_search(sema::Registry& r) {
-  r.add<split>("string/split", 2, 2, {.hooks = {sema::hook(SEMA_HOOK_ARITY2, SEMA_HOOK_PURE, &hook2<split>)}});
+  r.add<split>("string/split", 2, 2, {.hooks = {sema::hook(SEMA_HOOK_ARITY2, SEMA_HOOK_PURE, &sema::builtin_hook2<split>)}});
   r.add<contains>("string/contains?", 2, 2);
   r.add<starts_with>("string/starts-with?", 2, 2);
   r.add<ends_with>("string/ends-with?", 2, 2);

@@ -56,18 +56,6 @@ inline Value list_of_strings(std::span<const std::string_view> parts) {
 // (stdlib.md §1.7).
 inline uint64_t as_unsigned(int64_t i) { return static_cast<uint64_t>(i); }
 
-// Adapts a builtin so a fast-path hook runs exactly the same code: the hook's
-// arguments become a two-slot argument vector on the stack.
-template <sema::Builtin F>
-sema_status hook1(sema_ctx* ctx, sema_value a0, sema_value* out) noexcept {
-  sema_value args[1] = {a0};
-  return sema::native<F>(ctx, args, 1, out);
-}
-template <sema::Builtin F>
-sema_status hook2(sema_ctx* ctx, sema_value a0, sema_value a1, sema_value* out) noexcept {
-  sema_value args[2] = {a0, a1};
-  return sema::native<F>(ctx, args, 2, out);
-}
 
 void register_basic(sema::Registry& r);
 void register_search(sema::Registry& r);

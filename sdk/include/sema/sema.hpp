@@ -217,6 +217,25 @@ sema_status native(sema_ctx* ctx, const sema_value* args, size_t nargs, sema_val
   }
 }
 
+// A fast-path hook that runs the very builtin it sits next to, so the two can
+// never disagree (results and errors alike):
+//   r.add<split>("string/split", 2, 2, {.hooks = {sema::pure_hook2<split>()}});
+template <Builtin F>
+sema_status builtin_hook1(sema_ctx* ctx, sema_value a0, sema_value* out) noexcept {
+  const sema_value args[1] = {a0};
+  return native<F>(ctx, args, 1, out);
+}
+template <Builtin F>
+sema_status builtin_hook2(sema_ctx* ctx, sema_value a0, sema_value a1, sema_value* out) noexcept {
+  const sema_value args[2] = {a0, a1};
+  return native<F>(ctx, args, 2, out);
+}
+template <Builtin F>
+sema_status builtin_hook3(sema_ctx* ctx, sema_value a0, sema_value a1, sema_value a2, sema_value* out) noexcept {
+  const sema_value args[3] = {a0, a1, a2};
+  return native<F>(ctx, args, 3, out);
+}
+
 // Options of one registration.
 struct BuiltinOptions {
   const char* arity_label = nullptr;  // name used in arity errors
