@@ -14,6 +14,6 @@ fi
 echo "Running: sema --plugins=std,fastio run benchmarks/1brc/1brc.sema -- $file"
 start=$(date +%s.%N)
 "$build/bin/sema" --plugins=std,fastio run benchmarks/1brc/1brc.sema -- "$file" | tr -d '{}' | sed 's/, /\n/g' |
-  awk -F'[=/]' 'BEGIN{printf "%-16s %7s %7s %7s\n", "station", "min", "mean", "max"} {printf "%-16s %7s %7s %7s\n", $1, $2, $3, $4}'
+  awk -F'[=/]' 'BEGIN{printf "%7s %7s %7s  %s\n", "min", "mean", "max", "station"} {printf "%7s %7s %7s  %s\n", $2, $3, $4, $1}'
 end=$(date +%s.%N)
 awk -v s="$start" -v e="$end" -v r="$rows" 'BEGIN{printf "\n%d rows in %.2f s\n", r, e - s}'
