@@ -82,8 +82,10 @@ Outcome run(Runtime& rt, std::string_view source) {
   w.current.store(nullptr);
   if (!o.ok && !o.exit_code) {
     if (o.error.rfind("Error: ", 0) != 0 || o.error.size() <= 8) finding("an error without a message", source, o.error);
-    if (o.error.find("internal error") != std::string::npos) finding("a C++ exception escaped", source, o.error);
-    if (o.error.find("failed without an error message") != std::string::npos)
+    // Checked on the first line only: the message may quote the input.
+    std::string_view first = std::string_view(o.error).substr(0, o.error.find('\n'));
+    if (first.starts_with("Error: Eval error: internal error")) finding("a C++ exception escaped", source, o.error);
+    if (first.starts_with("Error: Eval error: builtin ") && first.ends_with("failed without an error message"))
       finding("a builtin failed without a message", source, o.error);
   }
   return o;

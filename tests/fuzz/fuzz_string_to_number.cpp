@@ -24,7 +24,7 @@ extern "C" int LLVMFuzzerTestOneInput(const uint8_t* data, size_t size) {
   sema::Runtime& rt = runtime();
   std::string lit = sema::fuzz::literal(text);
   std::string src = "(let ((n (try (string->number " + lit + ") (catch e e))) (p (string/number? " + lit + ")))"
-                    "  (list (number? n) p (if (int? n) (= n (string->number (number->string n))) #t)))";
+                    "  (list (number? n) p (if (integer? n) (= n (string->number (number->string n))) #t)))";
   sema::Outcome o = sema::fuzz::run(rt, src);
   if (!o.ok) sema::fuzz::finding("string->number raised past try", src, o.error);
   if (o.value != "(#t #t #t)" && o.value != "(#f #f #t)")
