@@ -19,7 +19,7 @@ packages=(
   libbenchmark-dev       # micro benchmarks
 )
 if [[ "${SEMA_WITH_FUZZ:-0}" == 1 ]]; then
-  packages+=(clang libclang-rt-14-dev)
+  packages+=(clang-16 libclang-rt-16-dev)  # libFuzzer; see scripts/fuzz.sh
 fi
 
 missing=()
