@@ -261,3 +261,16 @@ TEST_CASE("an interrupt stops every kind of loop promptly") {
   // The next evaluation is not interrupted.
   CHECK(s.eval("(+ 1 2)") == "3");
 }
+
+// Found by fuzz-eval (10-minute run): a record type redefined under the same
+// name with more fields; the new accessor was handed an old record and read
+// past its fields (heap-buffer-overflow).
+TEST_CASE("an accessor given a record of an older type with the same name is a type error") {
+  Session s;
+  CHECK(s.eval("(define-record-type point (make-point x y) point? (x point-x) (y point-y))") == "nil");
+  CHECK(s.eval("(define old (make-point 1 2))") == "nil");
+  CHECK(s.eval("(define-record-type point (make-point3 k x y) point3? (y point3-y))") == "nil");
+  CHECK(s.eval("(point3-y (make-point3 0 1 2))") == "2");
+  CHECK(s.eval("(point3-y old)") == "Type error: expected point, got record");
+  CHECK(s.eval("(point-x old)") == "1");
+}

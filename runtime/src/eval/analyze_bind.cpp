@@ -325,9 +325,11 @@ NodeP Analyzer::f_record(Word f) {
     g->min_args = g->max_args = 1;
     size_t index = acc.index;
     g->internal = [tag, index, tag_name](Interp&, const Word* a, size_t) -> Result<Value> {
-      if (!is_type(a[0], SEMA_T_RECORD) || static_cast<RecordObj*>(as_obj(a[0]))->tag != tag)
-        return type_error(tag_name, a[0]);
-      return Value::borrow(static_cast<RecordObj*>(as_obj(a[0]))->fields[index]);
+      // Two record types may share a tag name with different fields (a
+      // redefinition): such a record is not one of this type's.
+      auto* r = is_type(a[0], SEMA_T_RECORD) ? static_cast<RecordObj*>(as_obj(a[0])) : nullptr;
+      if (r == nullptr || r->tag != tag || index >= r->fields.size()) return type_error(tag_name, a[0]);
+      return Value::borrow(r->fields[index]);
     };
     def(acc.name, g);
   }
