@@ -74,6 +74,11 @@ std::unique_ptr<Runtime> make_runtime() {
   return rt;
 }
 
+Runtime& shared_runtime() {
+  static std::unique_ptr<Runtime> rt = make_runtime();
+  return *rt;
+}
+
 Outcome run(Runtime& rt, std::string_view source) {
   Watchdog& w = watchdog();
   w.started.store(Clock::now().time_since_epoch() / std::chrono::milliseconds(1));

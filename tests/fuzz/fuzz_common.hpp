@@ -24,6 +24,10 @@ inline constexpr int kInputMillis = 2000;
 // that could block (sleep, stdin readers, spinners) rebound to stubs.
 std::unique_ptr<Runtime> make_runtime();
 
+// One such runtime kept for the whole fuzzing session (targets whose inputs
+// cannot change global state in ways that matter).
+Runtime& shared_runtime();
+
 // Runs source under the watchdog. Aborts (a finding) when the outcome is an
 // error without a clear message: empty, or an "internal error" (a C++
 // exception that escaped a builtin), which the issue counts as unclear.

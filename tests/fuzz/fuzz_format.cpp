@@ -4,11 +4,9 @@
 
 #include <memory>
 
+using sema::fuzz::shared_runtime;
+
 namespace {
-sema::Runtime& runtime() {
-  static std::unique_ptr<sema::Runtime> rt = sema::fuzz::make_runtime();
-  return *rt;
-}
 constexpr const char* kArgs[] = {"1", "-7", "2.5", "\"s\"", ":k", "'(1 \"a\" [2])", "nil", "#t", "#\\a",
                                  "{:a 1}", "[]", "math/nan", "9223372036854775807", "(fn (x) x)", "'sym",
                                  "(delay 1)"};
@@ -16,7 +14,7 @@ constexpr const char* kArgs[] = {"1", "-7", "2.5", "\"s\"", ":k", "'(1 \"a\" [2]
 
 // Loads the plugins before fuzzing starts (their coverage counters register then).
 extern "C" int LLVMFuzzerInitialize(int*, char***) {
-  runtime();
+  shared_runtime();
   return 0;
 }
 
@@ -29,7 +27,7 @@ extern "C" int LLVMFuzzerTestOneInput(const uint8_t* data, size_t size) {
   std::string call = "(format " + sema::fuzz::literal(fmt);
   for (size_t i = 0; i < nargs; ++i) call += std::string(" ") + kArgs[(data[0] / 8 + i * 5) % std::size(kArgs)];
   call += ")";
-  sema::Runtime& rt = runtime();
+  sema::Runtime& rt = shared_runtime();
   sema::fuzz::run(rt, call);
   sema::fuzz::run(rt, "(string? " + call + ")");
   return 0;

@@ -4,23 +4,18 @@
 
 #include <memory>
 
-namespace {
-sema::Runtime& runtime() {
-  static std::unique_ptr<sema::Runtime> rt = sema::fuzz::make_runtime();
-  return *rt;
-}
-}  // namespace
+using sema::fuzz::shared_runtime;
 
 // Loads the plugins before fuzzing starts (their coverage counters register then).
 extern "C" int LLVMFuzzerInitialize(int*, char***) {
-  runtime();
+  shared_runtime();
   return 0;
 }
 
 extern "C" int LLVMFuzzerTestOneInput(const uint8_t* data, size_t size) {
   std::string_view text(reinterpret_cast<const char*>(data), size);
   if (!sema::fuzz::valid_utf8(text)) return -1;
-  sema::Runtime& rt = runtime();
+  sema::Runtime& rt = shared_runtime();
   std::string lit = sema::fuzz::literal(text);
   sema::Outcome d = sema::fuzz::run(rt, "(json/decode " + lit + ")");
   if (!d.ok) return 0;  // a clear error (checked by run)

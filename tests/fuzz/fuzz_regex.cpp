@@ -4,16 +4,11 @@
 
 #include <memory>
 
-namespace {
-sema::Runtime& runtime() {
-  static std::unique_ptr<sema::Runtime> rt = sema::fuzz::make_runtime();
-  return *rt;
-}
-}  // namespace
+using sema::fuzz::shared_runtime;
 
 // Loads the plugins before fuzzing starts (their coverage counters register then).
 extern "C" int LLVMFuzzerInitialize(int*, char***) {
-  runtime();
+  shared_runtime();
   return 0;
 }
 
@@ -24,7 +19,7 @@ extern "C" int LLVMFuzzerTestOneInput(const uint8_t* data, size_t size) {
   std::string_view text = cut == std::string_view::npos ? all.substr(size / 2) : all.substr(cut + 1);
   if (!sema::fuzz::valid_utf8(pattern) || !sema::fuzz::valid_utf8(text)) return -1;
   std::string p = sema::fuzz::literal(pattern), t = sema::fuzz::literal(text);
-  sema::Runtime& rt = runtime();
+  sema::Runtime& rt = shared_runtime();
   for (const char* f : {"regex/match?", "regex/match", "regex/find-all", "regex/split"})
     sema::fuzz::run(rt, std::string("(") + f + " " + p + " " + t + ")");
   sema::fuzz::run(rt, "(regex/replace " + p + " " + t + " " + t + ")");
