@@ -122,7 +122,10 @@ struct Interp::State {
   }
   bool ev(Node* n, Env* env, Word& out);  // a nested (non-tail) evaluation
   bool exec(Node* n, Env* env, size_t base, int& counted, Word& out);
-  bool arg(Node* n, Env* env, Word& out) {  // an argument: leaves inline, the rest nested
+  // An argument: leaves inline (always: an outlined copy of this switch,
+  // recursive through call_arg, paid a full register save per leaf), the
+  // rest out of line.
+  [[gnu::always_inline]] bool arg(Node* n, Env* env, Word& out) {
     switch (n->kind) {
       case K::Const: out = static_cast<ConstNode*>(n)->value.get(); retain(out); return true;
       case K::Local: return local(static_cast<LocalNode*>(n), env, out);
@@ -131,7 +134,7 @@ struct Interp::State {
       default: return ev(n, env, out);
     }
   }
-  bool local(LocalNode* n, Env* env, Word& out) {
+  [[gnu::always_inline]] bool local(LocalNode* n, Env* env, Word& out) {
     Env* f = env;
     for (uint32_t d = n->depth; d > 0; --d) f = f->parent.get();
     Word w = f->get(n->slot);
@@ -145,7 +148,7 @@ struct Interp::State {
     }
     return by_name(env, n->id, out);
   }
-  bool global(Cell* c, Env* env, Word& out) {
+  [[gnu::always_inline]] bool global(Cell* c, Env* env, Word& out) {
     if (!any_dynamic && c->value != kUnset) [[likely]] {
       out = c->value;
       retain(out);
@@ -155,7 +158,7 @@ struct Interp::State {
   }
   bool by_name(Env* env, uint32_t id, Word& out);
   bool map_literal(MapNode* m, Env* env, Word& out);  // forms.cpp
-  bool call_arg(CallNode* c, Env* env, Word& out);
+  [[gnu::noinline]] bool call_arg(CallNode* c, Env* env, Word& out);
   bool call_builtin(NativeObj* nat, CallNode* c, Env* env, Word& out);
   bool builtin_failed(NativeObj* nat, sema_status st, const Node* site, bool traced);
 
