@@ -29,7 +29,7 @@ char* compute_stack_limit() {
 
 }  // namespace
 
-thread_local char* t_stack_limit __attribute__((tls_model("initial-exec"))) = nullptr;
+thread_local constinit char* t_stack_limit __attribute__((tls_model("initial-exec"))) = nullptr;
 
 char* init_stack_limit() { return t_stack_limit = compute_stack_limit(); }
 

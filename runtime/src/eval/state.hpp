@@ -224,7 +224,8 @@ Result<Step> step_form(Interp::State& st, Node* n, Env* env);
 // The stack-usage guard: true when the current thread is close to its limit.
 // Inline, one compare against a per-thread limit (initial-exec TLS: no
 // __tls_get_addr call; the runtime library is linked, not dlopen'ed).
-extern thread_local char* t_stack_limit __attribute__((tls_model("initial-exec")));
+// constinit: without it every access calls a TLS init wrapper through the PLT.
+extern thread_local constinit char* t_stack_limit __attribute__((tls_model("initial-exec")));
 char* init_stack_limit();
 inline bool stack_low() {
   char* limit = t_stack_limit;

@@ -3,7 +3,7 @@
 
 namespace sema::rt::pool {
 
-thread_local Lists t_lists __attribute__((tls_model("initial-exec"))) = {};
+thread_local constinit Lists t_lists __attribute__((tls_model("initial-exec"))) = {};
 
 namespace {
 

@@ -38,7 +38,8 @@ struct Lists {
   uint32_t count[kClasses];
   bool armed;  // this thread's drain-at-exit is registered
 };
-extern thread_local Lists t_lists __attribute__((tls_model("initial-exec")));
+// constinit: without it every access calls a TLS init wrapper through the PLT.
+extern thread_local constinit Lists t_lists __attribute__((tls_model("initial-exec")));
 
 inline size_t class_of(size_t n) { return (n + kGrain - 1) / kGrain - 1; }
 
