@@ -175,7 +175,7 @@ Value Parser::build_map(size_t base) {
     release(w);
   }
   auto* m = new MapObj();
-  m->entries = std::move(entries);
+  m->entries.assign(entries.begin(), entries.end());
   return Value::own(from_obj(m));
 }
 

@@ -8,6 +8,8 @@
 #include "value/hashmap.hpp"
 #include "value/interner.hpp"
 
+#include <boost/container/small_vector.hpp>
+
 #include <bit>
 #include <cmath>
 #include <cstring>
@@ -97,19 +99,17 @@ std::string_view bytes_of(const BytevectorObj* b) {
 struct Pending {
   enum Kind { Seq, Entries, Owned } kind = Seq;
   SeqView sa, sb;
-  const std::vector<std::pair<Word, Word>>* ea = nullptr;
-  const std::vector<std::pair<Word, Word>>* eb = nullptr;
-  std::vector<std::pair<Word, Word>> oa, ob;  // hashmaps: sorted entries
+  const MapEntries* ea = nullptr;
+  const MapEntries* eb = nullptr;
+  std::vector<MapEntry> oa, ob;  // hashmaps: sorted entries
   size_t i = 0, na = 0, nb = 0;
 
-  static Word entry(const std::vector<std::pair<Word, Word>>& e, size_t i) {
-    return i % 2 == 0 ? e[i / 2].first : e[i / 2].second;
-  }
+  static Word entry(const MapEntry* e, size_t i) { return i % 2 == 0 ? e[i / 2].first : e[i / 2].second; }
   Word child_a(size_t i) const {
-    return kind == Seq ? sa[i] : entry(kind == Entries ? *ea : oa, i);
+    return kind == Seq ? sa[i] : entry(kind == Entries ? ea->data() : oa.data(), i);
   }
   Word child_b(size_t i) const {
-    return kind == Seq ? sb[i] : entry(kind == Entries ? *eb : ob, i);
+    return kind == Seq ? sb[i] : entry(kind == Entries ? eb->data() : ob.data(), i);
   }
 };
 
@@ -193,7 +193,7 @@ void open_pending(Word a, Word b, Pending& p) {
 
 // ----------------------------------------------------------------- hash
 
-uint64_t mix(uint64_t x) {  // splitmix64 finaliser
+constexpr uint64_t mix(uint64_t x) {  // splitmix64 finaliser
   x ^= x >> 30;
   x *= 0xbf58476d1ce4e5b9ull;
   x ^= x >> 27;
@@ -205,6 +205,15 @@ uint64_t mix(uint64_t x) {  // splitmix64 finaliser
 uint64_t combine(uint64_t seed, uint64_t h) { return mix(seed ^ (h + 0x9e3779b97f4a7c15ull + (seed << 6))); }
 
 uint64_t hash_bytes(std::string_view s) { return std::hash<std::string_view>{}(s); }
+
+constexpr uint64_t kStringSeed = mix(static_cast<uint64_t>(SEMA_T_STRING) + 1);
+
+uint64_t string_hash(const StringObj* s) {
+  if (s->hash_memo != 0) return s->hash_memo;
+  uint64_t h = combine(kStringSeed, hash_bytes(s->text));
+  s->hash_memo = h;
+  return h;
+}
 
 constexpr int kHashDepth = 32;
 
@@ -219,7 +228,7 @@ uint64_t hash_at(Word w, int depth) {
     case SEMA_T_CHAR:
     case SEMA_T_SYMBOL:
     case SEMA_T_KEYWORD: return mix(w);
-    case SEMA_T_STRING: return combine(seed, hash_bytes(string_of(w)));
+    case SEMA_T_STRING: return string_hash(static_cast<StringObj*>(as_obj(w)));
     case SEMA_T_BYTEVECTOR: return combine(seed, hash_bytes(bytes_of(static_cast<BytevectorObj*>(as_obj(w)))));
     default: break;
   }
@@ -286,72 +295,109 @@ int compare(Word a, Word b) {
   return 0;
 }
 
+namespace {
+
+// What equal() can tell without looking inside collections.
+enum class Leaf { Equal, Differ, Walk };
+
+Leaf leaf_equal(Word x, Word y) {
+  if (!sema_is_ptr(x) || !sema_is_ptr(y)) return x == y ? Leaf::Equal : Leaf::Differ;  // immediates, floats: same word
+  Obj* ox = as_obj(x);
+  Obj* oy = as_obj(y);
+  if (ox->type != oy->type) return Leaf::Differ;
+  switch (ox->type) {
+    case SEMA_T_INT: return int_of(x) == int_of(y) ? Leaf::Equal : Leaf::Differ;
+    case SEMA_T_STRING: return ox == oy || string_of(x) == string_of(y) ? Leaf::Equal : Leaf::Differ;
+    case SEMA_T_BYTEVECTOR:
+      return ox == oy || static_cast<BytevectorObj*>(ox)->bytes == static_cast<BytevectorObj*>(oy)->bytes
+                 ? Leaf::Equal
+                 : Leaf::Differ;
+    // Collections are walked even when x and y are the same object: a
+    // procedure inside is never equal to itself (language.md §3.1).
+    case SEMA_T_LIST:
+    case SEMA_T_VECTOR:
+    case SEMA_T_MAP:
+    case SEMA_T_HASHMAP:
+    case SEMA_T_RECORD: return Leaf::Walk;
+    default: return Leaf::Differ;  // lambdas, macros, natives, promises: never equal
+  }
+}
+
+// x and y are collections of one type (leaf_equal said Walk): pushes their
+// child pairs onto work, or returns false when their shapes already differ.
+template <class Work>
+bool push_children(Word x, Word y, Work& work) {
+  Obj* ox = as_obj(x);
+  Obj* oy = as_obj(y);
+  switch (ox->type) {
+    case SEMA_T_LIST:
+    case SEMA_T_VECTOR: {
+      SeqView vx = seq_view(x), vy = seq_view(y);
+      if (vx.size() != vy.size()) return false;
+      for (size_t i = 0; i < vx.size(); ++i) work.emplace_back(vx[i], vy[i]);
+      return true;
+    }
+    case SEMA_T_MAP: {
+      auto& ex = static_cast<MapObj*>(ox)->entries;
+      auto& ey = static_cast<MapObj*>(oy)->entries;
+      if (ex.size() != ey.size()) return false;
+      for (size_t i = 0; i < ex.size(); ++i) {
+        work.emplace_back(ex[i].first, ey[i].first);
+        work.emplace_back(ex[i].second, ey[i].second);
+      }
+      return true;
+    }
+    case SEMA_T_HASHMAP: {
+      auto& mx = static_cast<HashMapObj*>(ox)->map;
+      auto& my = static_cast<HashMapObj*>(oy)->map;
+      if (mx.size() != my.size()) return false;
+      for (auto& [k, v] : mx) {
+        auto it = my.find(k);
+        if (it == my.end()) return false;
+        work.emplace_back(v, it->second);
+      }
+      return true;
+    }
+    default: {  // record
+      auto* rx = static_cast<RecordObj*>(ox);
+      auto* ry = static_cast<RecordObj*>(oy);
+      if (rx->tag != ry->tag || rx->fields.size() != ry->fields.size()) return false;
+      for (size_t i = 0; i < rx->fields.size(); ++i) work.emplace_back(rx->fields[i], ry->fields[i]);
+      return true;
+    }
+  }
+}
+
+}  // namespace
+
+// Scalars and strings (hashmap keys, `=` on strings) are decided by
+// leaf_equal without touching the work stack; collections are walked with a
+// stack that lives on the C++ stack until it outgrows a few dozen pairs.
 bool equal(Word a, Word b) {
-  if (!sema_is_ptr(a) || !sema_is_ptr(b)) return a == b;  // immediates and floats: same word
-  std::vector<std::pair<Word, Word>> work{{a, b}};
+  switch (leaf_equal(a, b)) {
+    case Leaf::Equal: return true;
+    case Leaf::Differ: return false;
+    case Leaf::Walk: break;
+  }
+  boost::container::small_vector<std::pair<Word, Word>, 32> work;
+  if (!push_children(a, b, work)) return false;
   while (!work.empty()) {
     auto [x, y] = work.back();
     work.pop_back();
-    if (!sema_is_ptr(x) || !sema_is_ptr(y)) {
-      if (x != y) return false;
-      continue;
-    }
-    Obj* ox = as_obj(x);
-    Obj* oy = as_obj(y);
-    if (ox->type != oy->type) return false;
-    switch (ox->type) {
-      case SEMA_T_INT:
-        if (int_of(x) != int_of(y)) return false;
-        break;
-      case SEMA_T_STRING:
-        if (ox != oy && string_of(x) != string_of(y)) return false;
-        break;
-      case SEMA_T_BYTEVECTOR:
-        if (ox != oy && static_cast<BytevectorObj*>(ox)->bytes != static_cast<BytevectorObj*>(oy)->bytes) return false;
-        break;
-      // Collections are walked even when x and y are the same object: a
-      // procedure inside is never equal to itself (language.md §3.1).
-      case SEMA_T_LIST:
-      case SEMA_T_VECTOR: {
-        SeqView vx = seq_view(x), vy = seq_view(y);
-        if (vx.size() != vy.size()) return false;
-        for (size_t i = 0; i < vx.size(); ++i) work.emplace_back(vx[i], vy[i]);
-        break;
-      }
-      case SEMA_T_MAP: {
-        auto& ex = static_cast<MapObj*>(ox)->entries;
-        auto& ey = static_cast<MapObj*>(oy)->entries;
-        if (ex.size() != ey.size()) return false;
-        for (size_t i = 0; i < ex.size(); ++i) {
-          work.emplace_back(ex[i].first, ey[i].first);
-          work.emplace_back(ex[i].second, ey[i].second);
-        }
-        break;
-      }
-      case SEMA_T_HASHMAP: {
-        auto& mx = static_cast<HashMapObj*>(ox)->map;
-        auto& my = static_cast<HashMapObj*>(oy)->map;
-        if (mx.size() != my.size()) return false;
-        for (auto& [k, v] : mx) {
-          auto it = my.find(k);
-          if (it == my.end()) return false;
-          work.emplace_back(v, it->second);
-        }
-        break;
-      }
-      case SEMA_T_RECORD: {
-        auto* rx = static_cast<RecordObj*>(ox);
-        auto* ry = static_cast<RecordObj*>(oy);
-        if (rx->tag != ry->tag || rx->fields.size() != ry->fields.size()) return false;
-        for (size_t i = 0; i < rx->fields.size(); ++i) work.emplace_back(rx->fields[i], ry->fields[i]);
-        break;
-      }
-      default: return false;  // lambdas, macros, natives, promises: never equal
+    switch (leaf_equal(x, y)) {
+      case Leaf::Equal: continue;
+      case Leaf::Differ: return false;
+      case Leaf::Walk:
+        if (!push_children(x, y, work)) return false;
+        continue;
     }
   }
   return true;
 }
 
-uint64_t hash(Word w) { return hash_at(w, 0); }
+uint64_t hash(Word w) {
+  if (is_type(w, SEMA_T_STRING)) return string_hash(static_cast<StringObj*>(as_obj(w)));  // hashmap keys
+  return hash_at(w, 0);
+}
 
 }  // namespace sema::rt

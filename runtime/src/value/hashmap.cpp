@@ -37,13 +37,12 @@ Value hashmap_assoc(Value h, Word key, Word val) {
   }
   auto& m = as_hashmap(h.get())->map;
   retain(val);
-  auto it = m.find(key);
-  if (it != m.end()) {
+  auto [it, inserted] = m.try_emplace(key, val);  // one hash, one probe
+  if (inserted) {
+    retain(key);
+  } else {
     release(it->second);
     it->second = val;
-  } else {
-    retain(key);
-    m.emplace(key, val);
   }
   return h;
 }

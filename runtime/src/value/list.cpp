@@ -7,6 +7,7 @@
 #include "value/value.hpp"
 
 #include <algorithm>
+#include <iterator>
 
 namespace sema::rt {
 
@@ -36,19 +37,22 @@ ListObj::~ListObj() { release_store(store); }
 
 Value empty_list() { return view(nullptr, 0); }
 
-Value make_list(std::vector<Word>&& in_order) {
-  if (in_order.empty()) return empty_list();
+Value make_list(const Word* in_order, size_t n) {
+  if (n == 0) return empty_list();
   auto* s = new ListStore();
-  s->items = std::move(in_order);
-  std::reverse(s->items.begin(), s->items.end());
-  size_t n = s->items.size();
+  s->items.assign(std::make_reverse_iterator(in_order + n), std::make_reverse_iterator(in_order));
   return view(s, n);
 }
 
+Value make_list(std::vector<Word>&& in_order) {
+  Value l = make_list(in_order.data(), in_order.size());
+  in_order.clear();  // the references now belong to the list
+  return l;
+}
+
 Value make_list(std::initializer_list<Word> borrowed) {
-  std::vector<Word> items(borrowed);
-  for (Word w : items) retain(w);
-  return make_list(std::move(items));
+  for (Word w : borrowed) retain(w);
+  return make_list(borrowed.begin(), borrowed.size());
 }
 
 Value list_drop(Word l, size_t n) {

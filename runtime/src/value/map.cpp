@@ -30,9 +30,9 @@ bool scan_key(const MapObj* m, Word key) {
 }
 
 // First entry whose key is not below key.
-std::vector<std::pair<Word, Word>>::iterator lower(MapObj* m, Word key) {
+MapEntries::iterator lower(MapObj* m, Word key) {
   return std::lower_bound(m->entries.begin(), m->entries.end(), key,
-                          [](const std::pair<Word, Word>& e, Word k) { return compare(e.first, k) < 0; });
+                          [](const MapEntry& e, Word k) { return compare(e.first, k) < 0; });
 }
 
 // m itself when unique, else a copy (m's reference is handed over either way).

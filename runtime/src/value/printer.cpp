@@ -37,16 +37,16 @@ void append_char(std::string& out, uint32_t cp) {
 // A collection being printed: its children, how far we got, and its closer.
 struct Open {
   SeqView seq;                                     // lists, vectors, record fields
-  const std::vector<std::pair<Word, Word>>* entries = nullptr;  // maps
-  std::vector<std::pair<Word, Word>> owned;        // hashmaps (sorted copy)
+  const MapEntries* entries = nullptr;  // maps
+  std::vector<MapEntry> owned;          // hashmaps (sorted copy)
   size_t n = 0;  // children (a map has 2 per entry)
   size_t i = 0;
   char close = ')';
 
   Word child(size_t k) const {
     if (entries || !owned.empty()) {
-      auto& e = entries ? *entries : owned;
-      return k % 2 == 0 ? e[k / 2].first : e[k / 2].second;
+      const MapEntry& e = entries ? (*entries)[k / 2] : owned[k / 2];
+      return k % 2 == 0 ? e.first : e.second;
     }
     return seq[k];
   }

@@ -9,6 +9,8 @@
 
 #include <sema/sema.h>
 
+#include <boost/container/small_vector.hpp>
+
 #include <cstdint>
 #include <string>
 #include <string_view>
@@ -97,7 +99,10 @@ class Value {
 
 struct StringObj final : Obj {
   explicit StringObj(std::string s) : Obj(SEMA_T_STRING), text(std::move(s)) {}
-  std::string text;  // UTF-8, immutable once shared
+  std::string text;  // UTF-8, never modified after construction
+  // hash() of the text, computed on first use (0 = not yet). A hashmap
+  // lookup followed by an assoc with the same key object hashes it once.
+  mutable uint64_t hash_memo = 0;
 };
 
 struct BigIntObj final : Obj {  // an i64 that does not fit the immediate payload
@@ -110,9 +115,13 @@ struct BigIntObj final : Obj {  // an i64 that does not fit the immediate payloa
 // (rest shares the store) and cons onto the store's end is amortised O(1):
 // it appends when nobody has appended past this view yet, and copies
 // otherwise. Elements visible to any view are never modified.
+//
+// The first kListInline elements live inside the store, so a short list
+// (string/split's two parts, a fresh cons) needs no separate buffer.
+inline constexpr size_t kListInline = 4;
 struct ListStore : pool::Pooled {
   uint32_t rc = 1;
-  std::vector<Word> items;  // owned references; items[len-1] is the head
+  boost::container::small_vector<Word, kListInline> items;  // owned references; items[len-1] is the head
   ~ListStore();
 };
 
@@ -131,10 +140,16 @@ struct VectorObj final : Obj {
 };
 
 // Sorted map: a flat vector of entries ordered by compare() of the keys.
+// Up to kMapInline entries live inside the object: a record-like map such as
+// {:min … :max … :sum … :count …}, built once per row by a hot loop, then
+// costs one allocation instead of two.
+inline constexpr size_t kMapInline = 4;
+using MapEntry = std::pair<Word, Word>;
+using MapEntries = boost::container::small_vector<MapEntry, kMapInline>;
 struct MapObj final : Obj {
   MapObj() : Obj(SEMA_T_MAP) {}
   ~MapObj() override;
-  std::vector<std::pair<Word, Word>> entries;  // owned references
+  MapEntries entries;  // owned references
 };
 
 struct BytevectorObj final : Obj {
@@ -172,6 +187,7 @@ inline std::string_view string_of(Word w) { return static_cast<StringObj*>(as_ob
 
 // Lists. make_list takes elements in order and steals the references.
 Value make_list(std::vector<Word>&& in_order);
+Value make_list(const Word* in_order, size_t n);  // steals the n references
 Value make_list(std::initializer_list<Word> borrowed);  // retains each
 Value empty_list();
 inline size_t list_len(Word l) { return static_cast<ListObj*>(as_obj(l))->len; }
