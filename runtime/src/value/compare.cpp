@@ -368,17 +368,10 @@ bool push_children(Word x, Word y, Work& work) {
   }
 }
 
-}  // namespace
-
-// Scalars and strings (hashmap keys, `=` on strings) are decided by
-// leaf_equal without touching the work stack; collections are walked with a
-// stack that lives on the C++ stack until it outgrows a few dozen pairs.
-bool equal(Word a, Word b) {
-  switch (leaf_equal(a, b)) {
-    case Leaf::Equal: return true;
-    case Leaf::Differ: return false;
-    case Leaf::Walk: break;
-  }
+// Two collections of one type, walked with a stack that lives on the C++
+// stack until it outgrows a few dozen pairs. Out of line: its frame would
+// otherwise be set up for every scalar comparison too.
+__attribute__((noinline)) bool walk_equal(Word a, Word b) {
   boost::container::small_vector<std::pair<Word, Word>, 32> work;
   if (!push_children(a, b, work)) return false;
   while (!work.empty()) {
@@ -393,6 +386,19 @@ bool equal(Word a, Word b) {
     }
   }
   return true;
+}
+
+}  // namespace
+
+// Scalars and strings (hashmap keys, `=` on strings) are decided by
+// leaf_equal alone.
+bool equal(Word a, Word b) {
+  switch (leaf_equal(a, b)) {
+    case Leaf::Equal: return true;
+    case Leaf::Differ: return false;
+    case Leaf::Walk: break;
+  }
+  return walk_equal(a, b);
 }
 
 uint64_t hash(Word w) {

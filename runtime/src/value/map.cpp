@@ -48,23 +48,27 @@ MapObj* writable(Value& m) {
   return copy;
 }
 
-}  // namespace
-
-Word map_get(Word m, Word key, bool* found) {
-  MapObj* o = as_map(m);
-  if (scan_key(o, key)) {
-    for (auto& e : o->entries)
-      if (e.first == key) {
-        if (found) *found = true;
-        return e.second;
-      }
-    if (found) *found = false;
-    return SEMA_NIL;
-  }
+// The binary search, out of line so that the scan in map_get needs no
+// saved registers.
+__attribute__((noinline)) Word get_ordered(MapObj* o, Word key, bool* found) {
   auto it = lower(o, key);
   bool hit = it != o->entries.end() && compare(it->first, key) == 0;
   if (found) *found = hit;
   return hit ? it->second : SEMA_NIL;
+}
+
+}  // namespace
+
+Word map_get(Word m, Word key, bool* found) {
+  MapObj* o = as_map(m);
+  if (!scan_key(o, key)) return get_ordered(o, key, found);
+  for (const MapEntry& e : o->entries)
+    if (e.first == key) {
+      if (found) *found = true;
+      return e.second;
+    }
+  if (found) *found = false;
+  return SEMA_NIL;
 }
 
 Value map_assoc(Value m, Word key, Word val) {

@@ -30,13 +30,18 @@ struct DestroyQueue {
 };
 thread_local DestroyQueue dq __attribute__((tls_model("initial-exec"))) = {};
 
+// Out of line (like drain): destroy() itself then needs no saved registers.
+__attribute__((noinline)) void spill(DestroyQueue& q, Obj* o) {
+  if (q.spill == nullptr) q.spill = new std::vector<Obj*>();
+  q.spill->push_back(o);
+}
+
 void defer(DestroyQueue& q, Obj* o) {
   if (q.n < kInline) {
     q.inline_[q.n++] = o;
     return;
   }
-  if (q.spill == nullptr) q.spill = new std::vector<Obj*>();
-  q.spill->push_back(o);
+  spill(q, o);
 }
 
 Obj* next_pending(DestroyQueue& q) {
@@ -46,6 +51,15 @@ Obj* next_pending(DestroyQueue& q) {
     return o;
   }
   return q.n > 0 ? q.inline_[--q.n] : nullptr;
+}
+
+// Frees what the first object's destructor queued (and what those queue).
+__attribute__((noinline)) void drain(DestroyQueue& q) {
+  while (Obj* next = next_pending(q)) delete next;
+  if (q.spill != nullptr) {
+    delete q.spill;
+    q.spill = nullptr;
+  }
 }
 }  // namespace
 
@@ -57,11 +71,7 @@ void destroy(Obj* o) {
   }
   q.running = true;
   delete o;
-  while (Obj* next = next_pending(q)) delete next;
-  if (q.spill != nullptr) {
-    delete q.spill;
-    q.spill = nullptr;
-  }
+  if (q.n != 0 || q.spill != nullptr) drain(q);  // most objects free no children
   q.running = false;
 }
 

@@ -99,6 +99,7 @@ class Value {
 
 struct StringObj final : Obj {
   explicit StringObj(std::string s) : Obj(SEMA_T_STRING), text(std::move(s)) {}
+  StringObj(const char* bytes, size_t len) : Obj(SEMA_T_STRING), text(bytes, len) {}
   std::string text;  // UTF-8, never modified after construction
   // hash() of the text, computed on first use (0 = not yet). A hashmap
   // lookup followed by an assoc with the same key object hashes it once.
@@ -183,6 +184,7 @@ Word make_int(int64_t i);  // new reference (immediate when it fits)
 inline Value int_value(int64_t i) { return Value::own(make_int(i)); }
 
 Value make_string(std::string s);
+Value make_string(const char* bytes, size_t len);  // copies; no temporary std::string to move
 inline std::string_view string_of(Word w) { return static_cast<StringObj*>(as_obj(w))->text; }
 
 // Lists. make_list takes elements in order and steals the references.
