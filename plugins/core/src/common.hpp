@@ -35,7 +35,7 @@ inline std::unexpected<sema::Error> plain_seq_error(sema_value got) { return sem
 
 // ---------------------------------------------------------------- kinds
 
-inline sema_type type_of(sema_value v) { return host().type_of(v); }
+using sema::type_of;  // inline: the host publishes the object header
 inline bool is_list(sema_value v) { return sema_is_ptr(v) && type_of(v) == SEMA_T_LIST; }
 inline bool is_vector(sema_value v) { return sema_is_ptr(v) && type_of(v) == SEMA_T_VECTOR; }
 using sema::is_seq;
@@ -69,7 +69,7 @@ class Items {
 
   void add(sema_value borrowed) {
     v_.reserve(v_.size() + 1);  // grow first so a failed allocation cannot leak the retain
-    if (sema_is_ptr(borrowed)) host().retain(borrowed);
+    sema::retain(borrowed);
     v_.push_back(borrowed);
   }
   void add(Value owned) {
@@ -84,7 +84,7 @@ class Items {
   Value vector() { return hand_over(host().make_vector); }
   void clear() {
     for (sema_value x : v_)
-      if (sema_is_ptr(x)) host().release(x);
+      sema::release(x);
     v_.clear();
   }
 

@@ -48,6 +48,7 @@ bool numeric_equal(sema_value x, sema_value y) {
   bool xi = is_int(x), yi = is_int(y);
   if (xi && yi) return int_of(x) == int_of(y);
   if ((xi || sema_is_float(x)) && (yi || sema_is_float(y))) return number_of(x) == number_of(y);
+  if (sema::is_string(x) && sema::is_string(y)) return sema::string_of(x) == sema::string_of(y);  // equal?'s rule
   return host().equal(x, y) != 0;
 }
 

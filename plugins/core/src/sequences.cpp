@@ -138,6 +138,32 @@ Result<Value> b_vector_to_list(sema_ctx*, Args a) {
   return slice(a[0], 0, s.size(), false);
 }
 
+// Hooks for first and nth: a list or vector (and an immediate index) is
+// read here through one seq_view call; everything else, errors included,
+// runs the generic builtin.
+sema_status first_hook(sema_ctx* ctx, sema_value v, sema_value* out) noexcept {
+  if (is_seq(v)) {
+    sema::Seq s(v);
+    *out = s.size() == 0 ? SEMA_NIL : s[0];
+    sema::retain(*out);
+    return SEMA_OK;
+  }
+  return sema::builtin_hook1<b_car>(ctx, v, out);
+}
+
+sema_status nth_hook(sema_ctx* ctx, sema_value v, sema_value index, sema_value* out) noexcept {
+  if (sema_is_small_int(index) && is_seq(v)) {
+    uint64_t i = as_unsigned(sema_small_int_of(index));
+    sema::Seq s(v);
+    if (i < s.size()) {
+      *out = s[static_cast<size_t>(i)];
+      sema::retain(*out);
+      return SEMA_OK;
+    }
+  }
+  return sema::builtin_hook2<b_nth>(ctx, v, index, out);
+}
+
 }  // namespace
 
 void register_sequences(sema::Registry& r) {
@@ -148,7 +174,7 @@ void register_sequences(sema::Registry& r) {
   r.add<b_car>("car", 1, 1);
   r.add<b_cdr>("cdr", 1, 1);
   {
-    auto o = pure_hook1<b_car>();
+    auto o = pure_hook1_fn(&first_hook);
     o.arity_label = "car";
     r.add<b_car>("first", 1, 1, std::move(o));
   }
@@ -160,7 +186,7 @@ void register_sequences(sema::Registry& r) {
   r.add<b_length>("length", 1, 1);
   r.add<b_append>("append", 0, V);
   r.add<b_reverse>("reverse", 1, 1);
-  r.add<b_nth>("nth", 2, 2, pure_hook2<b_nth>());
+  r.add<b_nth>("nth", 2, 2, pure_hook2_fn(&nth_hook));
   r.add<b_last>("last", 1, 1);
   r.add<b_take>("take", 2, 2);
   r.add<b_drop>("drop", 2, 2);

@@ -110,7 +110,7 @@ Result<Value> csv_parse(sema_ctx*, Args a) {
   Record rec;
   std::vector<sema_value> rows;
   auto drop_rows = [&] {
-    for (sema_value v : rows) api->release(v);
+    for (sema_value v : rows) sema::release(v);
   };
   size_t width = 0;
   while (reader.next(rec)) {
@@ -163,7 +163,7 @@ void append_field(std::string& out, std::string_view f) {
 }
 
 Result<Value> csv_encode(sema_ctx*, Args a) {
-  if (!sema_is_ptr(a[0]) || api->type_of(a[0]) != SEMA_T_LIST) return sema::type_error("list", a[0]);
+  if (!sema::is_obj(a[0], SEMA_T_LIST)) return sema::type_error("list", a[0]);
   sema::Seq rows(a[0]);
   std::string out;
   std::optional<size_t> width;

@@ -31,10 +31,10 @@ sema::Result<Value> hashmap_new(sema_ctx*, sema::Args a) { return from_pairs(a, 
 // The one implementation of (assoc m k v k v …). Owns m: it is either
 // returned inside *out or released, on every path.
 sema_status assoc_owned(sema_ctx* ctx, sema_value m, const sema_value* kv, size_t nkv, sema_value* out) {
-  sema_type t = sema_is_ptr(m) ? api->type_of(m) : SEMA_T_NIL;
+  sema_type t = sema::type_of(m);
   if (t != SEMA_T_MAP && t != SEMA_T_HASHMAP) {
     sema_status st = api->raise_type(ctx, "map or hashmap", m);
-    api->release(m);
+    sema::release(m);
     return st;
   }
   for (size_t i = 0; i + 1 < nkv; i += 2)
@@ -53,7 +53,7 @@ sema_value alist_lookup(sema_value key, sema_value alist) {
     if (!is_list(pair)) continue;
     sema::Seq p(pair);
     if (p.size() > 0 && api->equal(p[0], key)) {
-      api->retain(pair);
+      sema::retain(pair);
       return pair;
     }
   }
@@ -66,7 +66,7 @@ sema_status assoc_native(sema_ctx* ctx, const sema_value* a, size_t n, sema_valu
     return SEMA_OK;
   }
   if (n < 3 || n % 2 == 0) return api->raise(ctx, SEMA_ERR_EVAL, kAssocUsage, sizeof kAssocUsage - 1);
-  api->retain(a[0]);
+  sema::retain(a[0]);
   return assoc_owned(ctx, a[0], a + 1, n - 1, out);
 }
 

@@ -13,7 +13,7 @@ using sema::api;
 std::optional<size_t> size_of(sema_value v) {
   if (v == SEMA_NIL) return 0;
   if (!sema_is_ptr(v)) return std::nullopt;
-  switch (api->type_of(v)) {
+  switch (sema::type_of(v)) {
     case SEMA_T_MAP: return api->map_count(v);
     case SEMA_T_HASHMAP: return api->hashmap_count(v);
     case SEMA_T_LIST:

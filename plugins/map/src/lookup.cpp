@@ -18,13 +18,13 @@ sema_status lookup(sema_ctx* ctx, const char* expected, sema_value m, sema_value
   if (sema_is_ptr(m)) {
     int found = 0;
     sema_value v = SEMA_NIL;
-    switch (api->type_of(m)) {
+    switch (sema::type_of(m)) {  // inline header read: one table call per lookup
       case SEMA_T_MAP: v = api->map_get(m, key, &found); break;
       case SEMA_T_HASHMAP: v = api->hashmap_get(m, key, &found); break;
       default: return api->raise_type(ctx, expected, m);
     }
     *out = found ? v : dflt;
-    api->retain(*out);
+    sema::retain(*out);
     return SEMA_OK;
   }
   return api->raise_type(ctx, expected, m);

@@ -9,7 +9,7 @@ namespace sema_map {
 
 using sema::Value;
 
-inline bool has_type(sema_value v, sema_type t) { return sema_is_ptr(v) && sema::api->type_of(v) == t; }
+inline bool has_type(sema_value v, sema_type t) { return sema::is_obj(v, t); }
 inline bool is_map(sema_value v) { return has_type(v, SEMA_T_MAP); }
 inline bool is_hashmap(sema_value v) { return has_type(v, SEMA_T_HASHMAP); }
 inline bool is_list(sema_value v) { return has_type(v, SEMA_T_LIST); }
@@ -52,7 +52,7 @@ void for_each_entry(sema_value m, Fn&& fn) {
 // A list built from borrowed items (each is retained).
 inline Value list_of_borrowed(const std::vector<sema_value>& items) {
   std::vector<sema_value> owned(items);
-  for (sema_value v : owned) sema::api->retain(v);
+  for (sema_value v : owned) sema::retain(v);
   return Value::own(sema::api->make_list(owned.data(), owned.size()));
 }
 

@@ -32,11 +32,24 @@ Result<Value> to_float(sema_ctx*, Args a) {
   return sema::type_error("number or string", v);
 }
 
+// The hook: numbers are converted here; strings and errors run to_float.
+sema_status to_float_hook(sema_ctx* ctx, sema_value v, sema_value* out) noexcept {
+  if (sema_is_float(v)) {
+    *out = v;  // already canonical: Value::real(sema_float_of(v)) is v itself
+    return SEMA_OK;
+  }
+  if (sema_is_small_int(v)) {
+    *out = sema_from_float(static_cast<double>(sema_small_int_of(v)));
+    return SEMA_OK;
+  }
+  return sema::builtin_hook1<to_float>(ctx, v, out);
+}
+
 }  // namespace
 
 void register_conversions(sema::Registry& r) {
   r.add<to_int>("int", 1, 1, {.hooks = {sema::hook(SEMA_HOOK_ARITY1, SEMA_HOOK_PURE, &sema::builtin_hook1<to_int>)}});
-  r.add<to_float>("float", 1, 1, {.hooks = {sema::hook(SEMA_HOOK_ARITY1, SEMA_HOOK_PURE, &sema::builtin_hook1<to_float>)}});
+  r.add<to_float>("float", 1, 1, {.hooks = {sema::hook(SEMA_HOOK_ARITY1, SEMA_HOOK_PURE, &to_float_hook)}});
 }
 
 }  // namespace sema_math

@@ -32,6 +32,18 @@ Result<Value> pick(sema_ctx*, Args a) {
   return Value::borrow(best);
 }
 
+// The two-argument hook: two floats or two immediate ints pick here with
+// later_wins (a number is returned as itself, so no retain); anything else,
+// errors included, runs pick<> itself.
+template <bool Min>
+sema_status pick_hook(sema_ctx* ctx, sema_value a, sema_value b, sema_value* out) noexcept {
+  if ((sema_is_float(a) && sema_is_float(b)) || (sema_is_small_int(a) && sema_is_small_int(b))) {
+    *out = later_wins<Min>(a, b) ? b : a;
+    return SEMA_OK;
+  }
+  return sema::builtin_hook2<pick<Min>>(ctx, a, b, out);
+}
+
 // All ints → int min(max(v, lo), hi); otherwise floats with fmax/fmin, which
 // return the non-NaN operand (Rust's f64::max/min). lo > hi gives hi.
 Result<Value> clamp(sema_ctx*, Args a) {
@@ -47,12 +59,11 @@ Result<Value> clamp(sema_ctx*, Args a) {
 
 }  // namespace
 
-// The hooked two-argument calls run the same pick<> as the generic builtin.
 void register_minmax(sema::Registry& r) {
   r.add<pick<true>>("min", 1, SEMA_ARITY_VARIADIC,
-                    {.hooks = {sema::hook(SEMA_HOOK_ARITY2, SEMA_HOOK_PURE, &sema::builtin_hook2<pick<true>>)}});
+                    {.hooks = {sema::hook(SEMA_HOOK_ARITY2, SEMA_HOOK_PURE, &pick_hook<true>)}});
   r.add<pick<false>>("max", 1, SEMA_ARITY_VARIADIC,
-                     {.hooks = {sema::hook(SEMA_HOOK_ARITY2, SEMA_HOOK_PURE, &sema::builtin_hook2<pick<false>>)}});
+                     {.hooks = {sema::hook(SEMA_HOOK_ARITY2, SEMA_HOOK_PURE, &pick_hook<false>)}});
   r.add<clamp>("math/clamp", 3, 3);
 }
 

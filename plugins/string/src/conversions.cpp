@@ -55,6 +55,24 @@ Result<Value> string_to_number(sema_ctx*, Args a) {
   return sema::eval_error("cannot parse '" + std::string(*s) + "' as number");
 }
 
+// The hook: a string that parses is converted here, without the Result
+// wrapper; anything else (errors too) runs string_to_number itself.
+sema_status string_to_number_hook(sema_ctx* ctx, sema_value v, sema_value* out) noexcept {
+  if (sema::is_string(v)) {
+    std::string_view s = sema::string_of(v);
+    if (auto i = sema::num::parse_i64(s)) {
+      if (sema_fits_small_int(*i)) {
+        *out = sema_from_small_int(*i);
+        return SEMA_OK;
+      }
+    } else if (auto d = sema::num::parse_f64(s)) {
+      *out = sema_from_float(*d);
+      return SEMA_OK;
+    }
+  }
+  return sema::builtin_hook1<string_to_number>(ctx, v, out);
+}
+
 Result<Value> string_is_number(sema_ctx*, Args a) {
   auto s = want_string(a[0]);
   if (!s) return std::unexpected(s.error());
@@ -70,7 +88,7 @@ void register_conversions(sema::Registry& r) {
   r.add<keyword_to_string>("keyword->string", 1, 1);
   r.add<number_to_string>("number->string", 1, 1);
   r.add<string_to_number>("string->number", 1, 1,
-                          {.hooks = {sema::hook(SEMA_HOOK_ARITY1, SEMA_HOOK_PURE, &sema::builtin_hook1<string_to_number>)}});
+                          {.hooks = {sema::hook(SEMA_HOOK_ARITY1, SEMA_HOOK_PURE, &string_to_number_hook)}});
   r.add<string_is_number>("string/number?", 1, 1);
 }
 

@@ -4,7 +4,7 @@
 // Kernel: compare a vector of candidate starts against the needle's first
 // byte and, for longer needles, the needle's last byte at the matching
 // offset; only positions where both agree are checked with memcmp. A
-// one-byte needle is a plain SIMD memchr.
+// one-byte needle goes to libc's memchr instead (find_bytes).
 #include "find_bytes.hpp"
 
 #include <cstdint>
@@ -69,6 +69,12 @@ size_t find_bytes(std::string_view hay, std::string_view needle, size_t from) {
   const size_t n = hay.size() - from;
   if (needle.size() > n) return npos;
   const auto* h = reinterpret_cast<const uint8_t*>(hay.data()) + from;
+  if (needle.size() == 1) {
+    // libc's memchr is already vectorised and handles a short haystack (a
+    // 1BRC line) without the scalar tail the kernel falls back to.
+    const void* at = std::memchr(h, needle[0], n);
+    return at == nullptr ? npos : from + static_cast<size_t>(static_cast<const uint8_t*>(at) - h);
+  }
   const auto* nd = reinterpret_cast<const uint8_t*>(needle.data());
   size_t k = HWY_DYNAMIC_DISPATCH(FindImpl)(h, n, nd, needle.size());
   return k == npos ? npos : from + k;

@@ -33,6 +33,15 @@ std::vector<size_t> boundaries(std::string_view s) {
   return at;
 }
 
+// The fields of s around a non-empty separator, as a list of new strings.
+Value split_on(std::string_view s, std::string_view sep) {
+  boost::container::small_vector<std::string_view, 8> parts;  // no allocation for short lines
+  size_t prev = 0;
+  for (size_t at; (at = find_bytes(s, sep, prev)) != npos; prev = at + sep.size()) parts.push_back(s.substr(prev, at - prev));
+  parts.push_back(s.substr(prev));
+  return list_of_strings(parts);
+}
+
 // string/split: exact separator, empty fields kept; "" splits around every
 // char: "abc" → ("" "a" "b" "c" "").
 Result<Value> split(sema_ctx*, Args args) {
@@ -49,10 +58,24 @@ Result<Value> split(sema_ctx*, Args args) {
     parts.push_back(s.substr(prev));
     return list_of_strings(parts);
   }
-  size_t prev = 0;
-  for (size_t at; (at = find_bytes(s, sep, prev)) != npos; prev = at + sep.size()) parts.push_back(s.substr(prev, at - prev));
-  parts.push_back(s.substr(prev));
-  return list_of_strings(parts);
+  return split_on(s, sep);
+}
+
+// The hook: two strings and a non-empty separator are split here, without
+// the Result wrapper; anything else (errors too) runs split itself.
+sema_status split_hook(sema_ctx* ctx, sema_value text, sema_value sep, sema_value* out) noexcept {
+  if (sema::is_string(text) && sema::is_string(sep)) {
+    std::string_view s = sema::string_of(text), d = sema::string_of(sep);
+    if (!d.empty()) {
+      try {
+        *out = split_on(s, d).release();
+        return SEMA_OK;
+      } catch (...) {
+        // out of memory: the generic path below reports it as it always has
+      }
+    }
+  }
+  return sema::builtin_hook2<split>(ctx, text, sep, out);
 }
 
 Result<Value> contains(sema_ctx*, Args args) {
@@ -144,7 +167,7 @@ Result<Value> chars(sema_ctx*, Args args) {
 
 // The hooked builtin (ARITY2 fast path) runs the very same function.
 void register_search(sema::Registry& r) {
-  r.add<split>("string/split", 2, 2, {.hooks = {sema::hook(SEMA_HOOK_ARITY2, SEMA_HOOK_PURE, &sema::builtin_hook2<split>)}});
+  r.add<split>("string/split", 2, 2, {.hooks = {sema::hook(SEMA_HOOK_ARITY2, SEMA_HOOK_PURE, &split_hook)}});
   r.add<contains>("string/contains?", 2, 2);
   r.add<starts_with>("string/starts-with?", 2, 2);
   r.add<ends_with>("string/ends-with?", 2, 2);

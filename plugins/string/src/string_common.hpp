@@ -6,6 +6,7 @@
 
 #include <boost/container/small_vector.hpp>
 
+#include <cstddef>
 #include <span>
 #include <string>
 #include <string_view>
@@ -17,7 +18,7 @@ using sema::Args;
 using sema::Result;
 using sema::Value;
 
-inline bool has_type(sema_value v, sema_type t) { return sema_is_ptr(v) && sema::api->type_of(v) == t; }
+inline bool has_type(sema_value v, sema_type t) { return sema::is_obj(v, t); }
 
 // Appends the display form of v (strings raw) to out.
 inline void append_display(std::string& out, sema_value v) {
@@ -37,19 +38,31 @@ inline std::vector<uint32_t> code_points(std::string_view s) {
   return cps;
 }
 
-// A list of borrowed-free values built from owned ones.
-// The words go straight to make_list (which steals them) from a stack
-// buffer: no vector of Values and no second word vector per call.
+// A list of new strings, one per part. Hosts that have make_string_list
+// build it in one call; older ones get the words one by one, handed
+// straight to make_list (which steals them) from a stack buffer.
 inline Value list_of_strings(std::span<const std::string_view> parts) {
+  const sema_host_api* api = sema::api;
+  if (SEMA_HOST_HAS(api, make_string_list)) {
+    boost::container::small_vector<const char*, 8> ptrs;
+    boost::container::small_vector<size_t, 8> lens;
+    ptrs.reserve(parts.size());
+    lens.reserve(parts.size());
+    for (auto p : parts) {
+      ptrs.push_back(p.data());
+      lens.push_back(p.size());
+    }
+    return Value::own(api->make_string_list(ptrs.data(), lens.data(), parts.size()));
+  }
   boost::container::small_vector<sema_value, 8> words;
   words.reserve(parts.size());  // may throw before any string exists
   try {
-    for (auto p : parts) words.push_back(sema::api->make_string(p.data(), p.size()));
+    for (auto p : parts) words.push_back(api->make_string(p.data(), p.size()));
   } catch (...) {
-    for (sema_value w : words) sema::api->release(w);
+    for (sema_value w : words) sema::release(w);
     throw;
   }
-  return Value::own(sema::api->make_list(words.data(), words.size()));
+  return Value::own(api->make_list(words.data(), words.size()));
 }
 
 // The unsigned reading of a negative index, as Rust's `as usize` shows it

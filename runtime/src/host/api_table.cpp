@@ -10,6 +10,7 @@
 #include "value/value.hpp"
 
 #include <algorithm>
+#include <cstddef>
 #include <cstdio>
 #include <string>
 
@@ -126,6 +127,14 @@ const char* api_string_data(sema_value s, size_t* len) {
 }
 
 sema_value api_make_list(sema_value* items, size_t n) { return make_list(std::vector<Word>(items, items + n)).take(); }
+// string/split's result in one call: no word array in the plugin, no
+// make_string call per part.
+sema_value api_make_string_list(const char* const* parts, const size_t* lens, size_t n) {
+  std::vector<Word> items;
+  items.reserve(n);
+  for (size_t i = 0; i < n; ++i) items.push_back(make_string(std::string(parts[i], lens[i])).take());
+  return make_list(std::move(items)).take();
+}
 sema_value api_make_vector(sema_value* items, size_t n) { return make_vector(std::vector<Word>(items, items + n)).take(); }
 const sema_value* api_seq_view(sema_value seq, size_t* n, ptrdiff_t* stride) {
   SeqView v = seq_view(seq);
@@ -357,6 +366,17 @@ void api_fastcall_close(sema_fastcall* fc) {
   delete fc;
 }
 
+// The object header plugins read inline (sema.h, obj_header). Obj is not
+// standard-layout (it has a vtable), so offsetof is only conditionally
+// supported; GCC and Clang give the real offsets.
+#pragma GCC diagnostic push
+#pragma GCC diagnostic ignored "-Winvalid-offsetof"
+static_assert(offsetof(Obj, rc) == SEMA_OBJ_RC_OFFSET && sizeof(Obj::rc) == sizeof(uint32_t),
+              "Obj::rc moved: it is part of the plugin ABI (sema.h obj_header, docs/decisions.md)");
+static_assert(offsetof(Obj, type) == SEMA_OBJ_TYPE_OFFSET && sizeof(Obj::type) == sizeof(uint32_t),
+              "Obj::type moved: it is part of the plugin ABI (sema.h obj_header, docs/decisions.md)");
+#pragma GCC diagnostic pop
+
 const sema_host_api table = {
     sizeof(sema_host_api),
     SEMA_ABI_MAJOR,
@@ -416,6 +436,8 @@ const sema_host_api table = {
     api_list_drop,
     api_read_one,
     api_call_owned,
+    1,  // obj_header: the layout checked above
+    api_make_string_list,
 };
 
 }  // namespace

@@ -38,7 +38,9 @@ inline bool is_digit(char c) { return c >= '0' && c <= '9'; }
 inline std::optional<int64_t> parse_i64(std::string_view s) {
   std::string_view body = s;
   if (!body.empty() && (body.front() == '+' || body.front() == '-')) body.remove_prefix(1);
-  if (body.empty() || !detail::is_digit(body.front())) return std::nullopt;
+  if (body.empty()) return std::nullopt;
+  for (char c : body)  // rejects "12.5" before from_chars reads its digits
+    if (!detail::is_digit(c)) return std::nullopt;
   // std::from_chars takes a leading '-' but not '+', so feed it the text
   // without '+'; the digit check above already excludes "+-5".
   const char* first = s.front() == '+' ? s.data() + 1 : s.data();

@@ -82,6 +82,9 @@ typedef uint64_t sema_value;
 
 static inline int sema_is_boxed(sema_value v) { return v > 0xFFF8FFFFFFFFFFFFull && v < 0xFFFF000000000000ull; }
 static inline unsigned sema_tag(sema_value v) { return sema_is_boxed(v) ? (unsigned)((v >> SEMA_TAG_SHIFT) & 7u) : 0u; }
+/* Tag t (1..6) as one compare of the top 16 bits (0xFFF8 | t): the same
+ * answer as sema_tag(v) == t, without the range check and mask. */
+static inline int sema_has_tag(sema_value v, unsigned tag) { return (v >> SEMA_TAG_SHIFT) == (0xFFF8u | tag); }
 static inline sema_value sema_make_tagged(unsigned tag, uint64_t payload) {
   return SEMA_BOX_BASE | ((uint64_t)tag << SEMA_TAG_SHIFT) | (payload & SEMA_PAYLOAD_MASK);
 }
@@ -95,7 +98,7 @@ static inline sema_value sema_from_float(double d) {
   return v;
 }
 
-static inline int sema_is_small_int(sema_value v) { return sema_tag(v) == SEMA_TAG_INT; }
+static inline int sema_is_small_int(sema_value v) { return sema_has_tag(v, SEMA_TAG_INT); }
 static inline int64_t sema_small_int_of(sema_value v) {
   return (int64_t)((v & SEMA_PAYLOAD_MASK) << 16) >> 16; /* sign-extend 48 bits */
 }
@@ -107,17 +110,17 @@ static inline int sema_is_bool(sema_value v) { return v == SEMA_TRUE || v == SEM
 static inline int sema_truthy(sema_value v) { return v != SEMA_NIL && v != SEMA_FALSE; }
 static inline sema_value sema_from_bool(int b) { return b ? SEMA_TRUE : SEMA_FALSE; }
 
-static inline int sema_is_char(sema_value v) { return sema_tag(v) == SEMA_TAG_CHAR; }
+static inline int sema_is_char(sema_value v) { return sema_has_tag(v, SEMA_TAG_CHAR); }
 static inline uint32_t sema_char_of(sema_value v) { return (uint32_t)(v & 0x1FFFFFu); }
 static inline sema_value sema_from_char(uint32_t cp) { return sema_make_tagged(SEMA_TAG_CHAR, cp); }
 
-static inline int sema_is_symbol(sema_value v) { return sema_tag(v) == SEMA_TAG_SYMBOL; }
-static inline int sema_is_keyword(sema_value v) { return sema_tag(v) == SEMA_TAG_KEYWORD; }
+static inline int sema_is_symbol(sema_value v) { return sema_has_tag(v, SEMA_TAG_SYMBOL); }
+static inline int sema_is_keyword(sema_value v) { return sema_has_tag(v, SEMA_TAG_KEYWORD); }
 static inline uint32_t sema_id_of(sema_value v) { return (uint32_t)(v & 0xFFFFFFFFu); }
 static inline sema_value sema_from_symbol(uint32_t id) { return sema_make_tagged(SEMA_TAG_SYMBOL, id); }
 static inline sema_value sema_from_keyword(uint32_t id) { return sema_make_tagged(SEMA_TAG_KEYWORD, id); }
 
-static inline int sema_is_ptr(sema_value v) { return sema_tag(v) == SEMA_TAG_PTR; }
+static inline int sema_is_ptr(sema_value v) { return sema_has_tag(v, SEMA_TAG_PTR); }
 
 /* ------------------------------------------------------------------ types */
 
@@ -341,7 +344,47 @@ typedef struct sema_host_api {
    * fold can hand its accumulator over so the callee's assoc updates it in
    * place instead of copying it on every step. */
   sema_status (*call_owned)(sema_ctx* ctx, sema_value fn, sema_value* args, size_t nargs, sema_value* out);
+
+  /* --- appended in 1.0 before the first release: the heap-object header ---
+   * Nonzero when every heap object (the pointer of a tag-2 value) starts with
+   * the frozen header below: a uint32_t reference count at byte
+   * SEMA_OBJ_RC_OFFSET (the host destroys the object when it drops to 0; no
+   * other meaning) and its sema_type as a uint32_t at SEMA_OBJ_TYPE_OFFSET.
+   * Plugins then read a value's type and adjust its count inline
+   * (sema_obj_type, sema_obj_retain, sema_obj_release below) instead of
+   * calling type_of / retain / release. Check struct_size before reading it. */
+  uint32_t obj_header;
+  /* (new) n strings copied from parts[i] (lens[i] bytes each) as a list. */
+  sema_value (*make_string_list)(const char* const* parts, const size_t* lens, size_t n);
 } sema_host_api;
+
+/* ------------------------------------------------------ heap-object header */
+
+#define SEMA_OBJ_RC_OFFSET 8
+#define SEMA_OBJ_TYPE_OFFSET 12
+
+/* Nonzero when the host's table reaches MEMBER (an entry appended after the
+ * host was built is missing from its table). */
+#define SEMA_HOST_HAS(api, member) ((api)->struct_size >= offsetof(sema_host_api, member) + sizeof((api)->member))
+
+/* Nonzero when api publishes the header. */
+static inline int sema_host_has_obj_header(const sema_host_api* api) {
+  return SEMA_HOST_HAS(api, obj_header) && api->obj_header != 0;
+}
+static inline uint32_t* sema_obj_field_(sema_value v, size_t offset) {
+  return (uint32_t*)((uintptr_t)(v & SEMA_PAYLOAD_MASK) + offset);
+}
+/* Only for a tag-2 value, and only when sema_host_has_obj_header(api). */
+static inline sema_type sema_obj_type(sema_value v) { return (sema_type)*sema_obj_field_(v, SEMA_OBJ_TYPE_OFFSET); }
+static inline void sema_obj_retain(sema_value v) { ++*sema_obj_field_(v, SEMA_OBJ_RC_OFFSET); }
+/* The last reference goes through the host, which destroys the object. */
+static inline void sema_obj_release(const sema_host_api* api, sema_value v) {
+  uint32_t* rc = sema_obj_field_(v, SEMA_OBJ_RC_OFFSET);
+  if (*rc == 1)
+    api->release(v);
+  else
+    --*rc;
+}
 
 /* --------------------------------------------------------------- plugins */
 

@@ -20,6 +20,57 @@ namespace sema {
 // The host table, set once by the plugin's init (SEMA_PLUGIN does it).
 inline const sema_host_api* api = nullptr;
 
+namespace detail {
+// True when the host publishes the heap-object header (sema.h obj_header):
+// types and reference counts are then read and adjusted inline.
+inline bool obj_header = false;
+}  // namespace detail
+
+// Sets api (and what the SDK learns from it); SEMA_PLUGIN calls it in init.
+inline void adopt_host(const sema_host_api* host) {
+  api = host;
+  detail::obj_header = host != nullptr && sema_host_has_obj_header(host);
+}
+
+// ------------------------------------------------------ inline value access
+
+inline bool is_ptr(sema_value v) { return sema_is_ptr(v) != 0; }
+
+// The language type of any value; heap objects read their header inline.
+inline sema_type type_of(sema_value v) {
+  switch (sema_tag(v)) {
+    case 0: return SEMA_T_FLOAT;
+    case SEMA_TAG_INT: return SEMA_T_INT;
+    case SEMA_TAG_PTR: return detail::obj_header ? sema_obj_type(v) : api->type_of(v);
+    case SEMA_TAG_CONST: return v == SEMA_NIL ? SEMA_T_NIL : SEMA_T_BOOL;
+    case SEMA_TAG_CHAR: return SEMA_T_CHAR;
+    case SEMA_TAG_SYMBOL: return SEMA_T_SYMBOL;
+    case SEMA_TAG_KEYWORD: return SEMA_T_KEYWORD;
+    default: return api->type_of(v);
+  }
+}
+// True when v is a heap object of type t.
+inline bool is_obj(sema_value v, sema_type t) {
+  if (!is_ptr(v)) return false;
+  return (detail::obj_header ? sema_obj_type(v) : api->type_of(v)) == t;
+}
+
+// Reference counting; immediates are skipped without a call.
+inline void retain(sema_value v) {
+  if (!is_ptr(v)) return;
+  if (detail::obj_header)
+    sema_obj_retain(v);
+  else
+    api->retain(v);
+}
+inline void release(sema_value v) {
+  if (!is_ptr(v)) return;
+  if (detail::obj_header)
+    sema_obj_release(api, v);
+  else
+    api->release(v);
+}
+
 // ------------------------------------------------------------------ errors
 
 struct Error {
@@ -58,7 +109,7 @@ class Value {
   Value() = default;
   static Value own(sema_value v) { return Value(v); }  // takes over a new reference
   static Value borrow(sema_value v) {                    // retains a borrowed one
-    api->retain(v);
+    sema::retain(v);
     return Value(v);
   }
   static Value nil() { return Value(SEMA_NIL); }
@@ -72,20 +123,18 @@ class Value {
   static Value list(std::vector<Value> items) { return from_items(std::move(items), api->make_list); }
   static Value vector(std::vector<Value> items) { return from_items(std::move(items), api->make_vector); }
 
-  Value(const Value& o) : v_(o.v_) { api->retain(v_); }
+  Value(const Value& o) : v_(o.v_) { sema::retain(v_); }
   Value(Value&& o) noexcept : v_(std::exchange(o.v_, SEMA_NIL)) {}
   Value& operator=(Value o) noexcept {
     std::swap(v_, o.v_);
     return *this;
   }
-  ~Value() {
-    if (sema_is_ptr(v_)) api->release(v_);
-  }
+  ~Value() { sema::release(v_); }
 
   sema_value get() const { return v_; }           // borrowed view
   sema_value release() { return std::exchange(v_, SEMA_NIL); }  // hand the reference over
 
-  sema_type type() const { return api->type_of(v_); }
+  sema_type type() const { return sema::type_of(v_); }
   const char* type_name() const { return api->type_name(v_); }
   bool truthy() const { return sema_truthy(v_); }
   bool is_nil() const { return v_ == SEMA_NIL; }
@@ -103,11 +152,11 @@ class Value {
 
 // ------------------------------------------------------- argument helpers
 
-inline bool is_int(sema_value v) { return sema_is_small_int(v) || (sema_is_ptr(v) && api->type_of(v) == SEMA_T_INT); }
+inline bool is_int(sema_value v) { return sema_is_small_int(v) || is_obj(v, SEMA_T_INT); }
 inline int64_t int_of(sema_value v) { return sema_is_small_int(v) ? sema_small_int_of(v) : api->int_of(v); }
 inline bool is_number(sema_value v) { return sema_is_float(v) || is_int(v); }
 inline double number_of(sema_value v) { return sema_is_float(v) ? sema_float_of(v) : static_cast<double>(int_of(v)); }
-inline bool is_string(sema_value v) { return sema_is_ptr(v) && api->type_of(v) == SEMA_T_STRING; }
+inline bool is_string(sema_value v) { return is_obj(v, SEMA_T_STRING); }
 inline std::string_view string_of(sema_value v) {
   size_t n = 0;
   const char* p = api->string_data(v, &n);
@@ -145,8 +194,8 @@ class Seq {
   ptrdiff_t stride_ = 1;
 };
 inline bool is_seq(sema_value v) {
-  if (!sema_is_ptr(v)) return false;
-  auto t = api->type_of(v);
+  if (!is_ptr(v)) return false;
+  sema_type t = type_of(v);
   return t == SEMA_T_LIST || t == SEMA_T_VECTOR;
 }
 
@@ -294,7 +343,7 @@ sema_hook hook(sema_hook_kind kind, uint32_t flags, Fn fn) {
 // Optional NULL-terminated dependency / override lists: SEMA_PLUGIN_EX.
 #define SEMA_PLUGIN_EX(NAME, VERSION, DEPS, OVERRIDES, REGISTER)                       \
   static sema_status sema_plugin_init_(const sema_host_api* host, sema_registry* reg) {  \
-    ::sema::api = host;                                                                   \
+    ::sema::adopt_host(host);                                                             \
     try {                                                                                 \
       ::sema::Registry r(reg);                                                            \
       REGISTER(r);                                                                        \
