@@ -197,9 +197,7 @@ bool Interp::State::call_builtin(NativeObj* nat, CallNode* c, Env* env, Word& ou
     return fail(depth_error());
   size_t n = c->args.size();
   Word a[3];
-  sema_status st;
   uint32_t flags;
-  Word res = SEMA_NIL;
   if (n == 2 && nat->hook2 && arity_ok(nat, 2)) {
     if (!arg(c->args[0].get(), env, a[0])) return false;
     if (!arg(c->args[1].get(), env, a[1])) {
@@ -223,25 +221,39 @@ bool Interp::State::call_builtin(NativeObj* nat, CallNode* c, Env* env, Word& ou
     }
     flags = nat->hook3_flags;
   } else {
-    ArgBuf args(n);
-    for (auto& x : c->args) {
-      Word w;
-      if (!arg(x.get(), env, w)) return false;
-      args.push(w);
-    }
-    Result<Value> r = call_native(nat, args, c);
-    if (!r) return fail_from(r);
-    out = r->take();
-    return true;
+    return call_builtin_generic(nat, c, env, out);
   }
+  return call_hook(nat, c, n, a, flags, out);
+}
+
+// The generic path (argument vector, call_native) out of line: its buffer
+// and error handling would otherwise widen every hooked call's frame.
+bool Interp::State::call_builtin_generic(NativeObj* nat, CallNode* c, Env* env, Word& out) {
+  ArgBuf args(c->args.size());
+  for (auto& x : c->args) {
+    Word w;
+    if (!arg(x.get(), env, w)) return false;
+    args.push(w);
+  }
+  Result<Value> r = call_native(nat, args, c);
+  if (!r) return fail_from(r);
+  out = r->take();
+  return true;
+}
+
+// Calls a hook with n evaluated (owned) arguments.
+bool Interp::State::call_hook(NativeObj* nat, CallNode* c, size_t n, Word* a, uint32_t flags, Word& out) {
   bool traced = !(flags & SEMA_HOOK_PURE);
   if (traced) trace.push_back(TraceEntry{nat->name, c->file, c->span});
   void* saved = ctx.native_data;
   ctx.native_data = nat->data;
-  if (ctx.pending) ctx.pending.reset();
+  if (ctx.pending) [[unlikely]]
+    ctx.pending.reset();
   // A hook that consumes arg 0 gets our reference (updates in place when unique).
   Word a0 = a[0];
   if (flags & SEMA_HOOK_CONSUMES_ARG0) a[0] = SEMA_NIL;
+  Word res = SEMA_NIL;
+  sema_status st;
   if (n == 2)
     st = nat->hook2(&ctx, a0, a[1], &res);
   else if (n == 1)

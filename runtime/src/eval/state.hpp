@@ -160,6 +160,8 @@ struct Interp::State {
   bool map_literal(MapNode* m, Env* env, Word& out);  // forms.cpp
   [[gnu::noinline]] bool call_arg(CallNode* c, Env* env, Word& out);
   bool call_builtin(NativeObj* nat, CallNode* c, Env* env, Word& out);
+  [[gnu::noinline]] bool call_builtin_generic(NativeObj* nat, CallNode* c, Env* env, Word& out);
+  [[gnu::noinline]] bool call_hook(NativeObj* nat, CallNode* c, size_t n, Word* a, uint32_t flags, Word& out);
   bool builtin_failed(NativeObj* nat, sema_status st, const Node* site, bool traced);
 
   Result<Value> eval(Node* n, Env* env) {
