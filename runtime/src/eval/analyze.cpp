@@ -208,6 +208,9 @@ NodeP Analyzer::call(Word f) {
   c->scope = scope;
   c->args.reserve(n - 1);
   for (size_t i = 1; i < n; ++i) c->args.push_back(form(list_at(f, i)));
+  c->leaf_args = std::all_of(c->args.begin(), c->args.end(), [](const NodeP& a) {
+    return a->kind == K::Const || a->kind == K::Local || a->kind == K::Global;
+  });
   return hold;
 }
 

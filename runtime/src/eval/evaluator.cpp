@@ -173,10 +173,7 @@ Result<Value> Interp::State::expand_macro(MacroObj* m, Word form) {
 bool Interp::State::call_arg(CallNode* c, Env* env, Word& out) {
   if (c->head->kind == K::Global && !any_dynamic) {
     Word h = static_cast<GlobalNode*>(c->head.get())->cell->value;
-    if (is_type(h, SEMA_T_NATIVE)) {
-      Value keep = Value::borrow(h);  // the arguments may rebind the global
-      return call_builtin(static_cast<NativeObj*>(as_obj(h)), c, env, out);
-    }
+    if (is_type(h, SEMA_T_NATIVE)) return call_builtin(static_cast<NativeObj*>(as_obj(h)), c, env, out);
   }
   return ev(c, env, out);
 }
@@ -195,6 +192,9 @@ bool arity_ok(const NativeObj* nat, size_t n) {
 bool Interp::State::call_builtin(NativeObj* nat, CallNode* c, Env* env, Word& out) {
   if (stack_low()) [[unlikely]]
     return fail(depth_error());
+  // Arguments that are calls may rebind the global the builtin came from.
+  Value keep;
+  if (!c->leaf_args) keep = Value::borrow(from_obj(nat));
   size_t n = c->args.size();
   Word a[3];
   uint32_t flags;
@@ -242,7 +242,7 @@ bool Interp::State::call_builtin_generic(NativeObj* nat, CallNode* c, Env* env, 
 }
 
 // Calls a hook with n evaluated (owned) arguments.
-bool Interp::State::call_hook(NativeObj* nat, CallNode* c, size_t n, Word* a, uint32_t flags, Word& out) {
+inline bool Interp::State::call_hook(NativeObj* nat, CallNode* c, size_t n, Word* a, uint32_t flags, Word& out) {
   bool traced = !(flags & SEMA_HOOK_PURE);
   if (traced) trace.push_back(TraceEntry{nat->name, c->file, c->span});
   void* saved = ctx.native_data;

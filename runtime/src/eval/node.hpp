@@ -106,6 +106,9 @@ struct CallNode final : Node {
   // For a head that may turn out to be a macro at run time: the original
   // form, the scope to analyse the expansion in, and the cached expansion.
   bool maybe_macro = false;
+  // Every argument is a constant or a variable read: evaluating them cannot
+  // rebind the head's global, so a builtin head needs no extra reference.
+  bool leaf_args = false;
   Value form;
   Rc<CScope> scope;
   Value cached_macro;

@@ -161,7 +161,7 @@ struct Interp::State {
   [[gnu::noinline]] bool call_arg(CallNode* c, Env* env, Word& out);
   bool call_builtin(NativeObj* nat, CallNode* c, Env* env, Word& out);
   [[gnu::noinline]] bool call_builtin_generic(NativeObj* nat, CallNode* c, Env* env, Word& out);
-  [[gnu::noinline]] bool call_hook(NativeObj* nat, CallNode* c, size_t n, Word* a, uint32_t flags, Word& out);
+  [[gnu::always_inline]] bool call_hook(NativeObj* nat, CallNode* c, size_t n, Word* a, uint32_t flags, Word& out);
   bool builtin_failed(NativeObj* nat, sema_status st, const Node* site, bool traced);
 
   Result<Value> eval(Node* n, Env* env) {
