@@ -49,6 +49,6 @@ HWY_EXPORT(FindByteImpl);
 HWY_EXPORT(AllAsciiImpl);
 
 size_t find_byte(const uint8_t* p, size_t n, uint8_t byte) { return HWY_DYNAMIC_DISPATCH(FindByteImpl)(p, n, byte); }
-bool all_ascii(const uint8_t* p, size_t n) { return HWY_DYNAMIC_DISPATCH(AllAsciiImpl)(p, n); }
+bool all_ascii_simd(const uint8_t* p, size_t n) { return HWY_DYNAMIC_DISPATCH(AllAsciiImpl)(p, n); }
 }  // namespace fastio
 #endif
