@@ -9,6 +9,8 @@
 #include "value/interner.hpp"
 #include "value/value.hpp"
 
+#include <boost/container/small_vector.hpp>
+
 #include <algorithm>
 #include <cstddef>
 #include <cstdio>
@@ -119,21 +121,21 @@ const char* api_id_name(uint32_t id, size_t* len) {
   return n.data();
 }
 
-sema_value api_make_string(const char* bytes, size_t len) { return make_string(std::string(bytes, len)).take(); }
+sema_value api_make_string(const char* bytes, size_t len) { return make_string(bytes, len).take(); }
 const char* api_string_data(sema_value s, size_t* len) {
   std::string_view t = string_of(s);
   if (len) *len = t.size();
   return t.data();
 }
 
-sema_value api_make_list(sema_value* items, size_t n) { return make_list(std::vector<Word>(items, items + n)).take(); }
+sema_value api_make_list(sema_value* items, size_t n) { return make_list(items, n).take(); }
 // string/split's result in one call: no word array in the plugin, no
 // make_string call per part.
 sema_value api_make_string_list(const char* const* parts, const size_t* lens, size_t n) {
-  std::vector<Word> items;
+  boost::container::small_vector<Word, 8> items;  // no allocation for a short split
   items.reserve(n);
-  for (size_t i = 0; i < n; ++i) items.push_back(make_string(std::string(parts[i], lens[i])).take());
-  return make_list(std::move(items)).take();
+  for (size_t i = 0; i < n; ++i) items.push_back(make_string(parts[i], lens[i]).take());
+  return make_list(items.data(), items.size()).take();
 }
 sema_value api_make_vector(sema_value* items, size_t n) { return make_vector(std::vector<Word>(items, items + n)).take(); }
 const sema_value* api_seq_view(sema_value seq, size_t* n, ptrdiff_t* stride) {
