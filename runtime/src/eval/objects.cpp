@@ -7,14 +7,6 @@
 
 namespace sema::rt {
 
-Rc<Env> Env::make(const Rc<CScope>& scope, const Rc<Env>& parent) {
-  auto f = Rc<Env>::adopt(new Env());
-  f->scope = scope;
-  f->parent = parent;
-  f->slots.assign(scope->names.size(), kUnset);
-  return f;
-}
-
 void Env::destroy(Env* f) {
   // A chain of frames that dies at once is freed iteratively, not by
   // recursion through parent pointers: each frame hands over its reference
@@ -28,7 +20,8 @@ void Env::destroy(Env* f) {
     // A parent that only its own closures keep alive (an internal define
     // reached through a tail call) dies with its last child frame; the check
     // runs after the child is gone, whose self slot may hold such a closure.
-    if (p->rc_ > 1) break_self_cycles(p);
+    // (Frames of a pure procedure hold no closures: nothing to look for.)
+    if (p->rc_ > 1 && !(p->scope->owner && p->scope->owner->pure)) break_self_cycles(p);
     if (--p->rc_ == 0) f = p;
   }
 }

@@ -68,7 +68,13 @@ struct Env : RcBase, pool::Pooled {  // pooled: one per call
     slots[slot] = owned;
     release(old);
   }
-  static Rc<Env> make(const Rc<CScope>& scope, const Rc<Env>& parent);
+  static Rc<Env> make(const Rc<CScope>& scope, const Rc<Env>& parent) {  // inline: one per call
+    auto f = Rc<Env>::adopt(new Env());
+    f->scope = scope;
+    f->parent = parent;
+    f->slots.assign(scope->names.size(), kUnset);
+    return f;
+  }
   static void destroy(Env* f);
 };
 
