@@ -64,12 +64,32 @@ Result<bool> each_line(sema_ctx* ctx, const char* builtin, sema_value path_value
   }
 }
 
+// The string handed to the callback for each line. When the callback kept
+// no reference to the previous line's string, that string object (and its
+// buffer) is refilled with the next line instead of freeing one and making
+// another: nobody can observe the change.
+class LineString {
+ public:
+  sema_value next(std::string_view line) {
+    if (has_refill_)
+      held_ = Value::own(sema::api->string_refill(held_.release(), line.data(), line.size()));
+    else
+      held_ = Value::own(sema::api->make_string(line.data(), line.size()));
+    return Value::borrow(held_.get()).release();  // a reference for the callee to steal
+  }
+
+ private:
+  bool has_refill_ = SEMA_HOST_HAS(sema::api, string_refill);
+  Value held_;
+};
+
 Result<Value> fold_lines(sema_ctx* ctx, Args args) {
   FastCall call(ctx, args[1], 2);
   if (!call) return sema::pending();
   Value acc = Value::borrow(args[2]);
+  LineString text;
   auto done = each_line(ctx, "file/fold-lines", args[0], [&](std::string_view line) {
-    sema_value call_args[2] = {acc.release(), sema::api->make_string(line.data(), line.size())};
+    sema_value call_args[2] = {acc.release(), text.next(line)};
     sema_value out = SEMA_NIL;
     sema_status st = call.invoke(call_args, &out);  // steals both arguments
     if (st == SEMA_OK) acc = Value::own(out);
@@ -82,8 +102,9 @@ Result<Value> fold_lines(sema_ctx* ctx, Args args) {
 Result<Value> for_each_line(sema_ctx* ctx, Args args) {
   FastCall call(ctx, args[1], 1);
   if (!call) return sema::pending();
+  LineString text;
   auto done = each_line(ctx, "file/for-each-line", args[0], [&](std::string_view line) {
-    sema_value call_args[1] = {sema::api->make_string(line.data(), line.size())};
+    sema_value call_args[1] = {text.next(line)};
     sema_value out = SEMA_NIL;
     sema_status st = call.invoke(call_args, &out);
     if (st == SEMA_OK) sema::api->release(out);

@@ -137,6 +137,16 @@ sema_value api_make_string_list(const char* const* parts, const size_t* lens, si
   for (size_t i = 0; i < n; ++i) items.push_back(make_string(parts[i], lens[i]).take());
   return make_list(items.data(), items.size()).take();
 }
+sema_value api_string_refill(sema_value s, const char* bytes, size_t len) {
+  if (is_type(s, SEMA_T_STRING) && as_obj(s)->rc == 1) {  // unobservable: reuse it
+    auto* o = static_cast<StringObj*>(as_obj(s));
+    o->text.assign(bytes, len);
+    o->hash_memo = 0;
+    return s;
+  }
+  release(s);
+  return make_string(bytes, len).take();
+}
 sema_value api_make_vector(sema_value* items, size_t n) { return make_vector(std::vector<Word>(items, items + n)).take(); }
 const sema_value* api_seq_view(sema_value seq, size_t* n, ptrdiff_t* stride) {
   SeqView v = seq_view(seq);
@@ -440,6 +450,7 @@ const sema_host_api table = {
     api_call_owned,
     1,  // obj_header: the layout checked above
     api_make_string_list,
+    api_string_refill,
 };
 
 }  // namespace

@@ -100,7 +100,7 @@ class Value {
 struct StringObj final : Obj {
   explicit StringObj(std::string s) : Obj(SEMA_T_STRING), text(std::move(s)) {}
   StringObj(const char* bytes, size_t len) : Obj(SEMA_T_STRING), text(bytes, len) {}
-  std::string text;  // UTF-8, never modified after construction
+  std::string text;  // UTF-8; modified only while uniquely held (host string_refill)
   // hash() of the text, computed on first use (0 = not yet). A hashmap
   // lookup followed by an assoc with the same key object hashes it once.
   mutable uint64_t hash_memo = 0;

@@ -356,6 +356,11 @@ typedef struct sema_host_api {
   uint32_t obj_header;
   /* (new) n strings copied from parts[i] (lens[i] bytes each) as a list. */
   sema_value (*make_string_list)(const char* const* parts, const size_t* lens, size_t n);
+  /* (new) STEALS s. When s is a string nobody else holds, its text becomes
+   * bytes[0, len) in place (no allocation while it fits) and s is returned;
+   * otherwise s is released and a new string is made. For a producer that
+   * hands out one string per item (fastio's lines) and gets it back unused. */
+  sema_value (*string_refill)(sema_value s, const char* bytes, size_t len);
 } sema_host_api;
 
 /* ------------------------------------------------------ heap-object header */
