@@ -41,9 +41,10 @@ bool valid_line(std::string_view line) {
 // Calls on_line(line) for each line of the file named by args[0].
 template <class OnLine>
 Result<bool> each_line(sema_ctx* ctx, const char* builtin, sema_value path_value, OnLine on_line) {
+  // The capability first, as the io plugin does: denied wins over a bad argument.
+  if (!sema::api->check_capability(ctx, "fs-read", builtin)) return sema::pending();
   auto path = sema::want_string(path_value);
   if (!path) return std::unexpected(path.error());
-  if (!sema::api->check_capability(ctx, "fs-read", builtin)) return sema::pending();
   std::string path_text(*path);
   LineReader reader;
   std::string error;

@@ -194,10 +194,9 @@ TEST_CASE("a denied fs-read capability refuses the call", "[plugin:fastio]") {
   CHECK(first_line(other, "(file/fold-lines " + q(p) + " (fn (a l) (cons l a)) '())") == "ok: (\"a\")");
 }
 
-// KNOWN DIFFERENCE (reported): fastio checks the path's type before the
-// capability, plain io (and tests/sandbox: "The check comes before argument
-// validation: a bad argument still says denied") checks the capability first.
-TEST_CASE("a denied fs-read capability wins over a bad path argument", "[plugin:fastio][!mayfail]") {
+// Like plain io (and tests/sandbox: "The check comes before argument
+// validation: a bad argument still says denied"), the capability comes first.
+TEST_CASE("a denied fs-read capability wins over a bad path argument", "[plugin:fastio]") {
   Denied d;
   d.check("(file/for-each-line 42 println)", kEachDenied);
   d.check("(file/fold-lines nil (fn (a l) a) 0)", kFoldDenied);
