@@ -128,6 +128,19 @@ case_closures_in_let_do_not_leak() {
   run --max-memory 64 -e '(define (f n) (let loop ((i 0)) (if (< i n) (loop (+ i 1)) i))) (do ((i 0 (+ i 1))) ((= i 300000) i) (f 3))'
   [[ $code == 0 && "$out" == 300000 ]] || fail "named let: exit $code: ${err:0:300}"
 }
+case_callback_self_cycles_do_not_leak() {
+  # The same cycle in a procedure called back from a builtin (apply, and the
+  # fold-lines callback with and without fastio's frame reuse): its frame is
+  # freed like one the evaluator called.
+  run --max-memory 64 -e '(define (f x) (define (g) x) (g)) (do ((i 0 (+ i 1))) ((= i 1000000) i) (apply f (list i)))'
+  [[ $code == 0 && "$out" == 1000000 ]] || fail "apply: exit $code: ${err:0:300}"
+  python3 -c 'import sys; sys.stdout.write("x\n" * 600000)' > lines.txt
+  local plugins
+  for plugins in std std,fastio; do
+    run --plugins=$plugins -e '(println (file/fold-lines "lines.txt" (fn (n l) (define (g) l) (if (= (g) "x") (+ n 1) n)) 0))' --max-memory 64
+    [[ $code == 0 && "$out" == 600000 ]] || fail "$plugins fold-lines: exit $code: ${err:0:300}"
+  done
+}
 
 if [[ "$case_name" == --list ]]; then
   declare -F | sed -n 's/^declare -f case_//p'

@@ -11,12 +11,15 @@ TEST_CASE("closures made in the callback keep their own line", "[plugin:fastio]"
   Both b;
   Files f;
   std::string p = q(f.write("x", "a\nb\nc\n"));
-  CHECK(b.eval("(begin (define fs (file/fold-lines " + p + " (fn (acc line) (cons (fn () line) acc)) '())) (map (fn (g) (g)) fs))") ==
-        "(\"c\" \"b\" \"a\")");
+  // (append, not cons: a closure consed onto the accumulator it captures
+  // closes a reference cycle through the shared list store, which
+  // refcounting cannot free — tests/hostile/lsan.supp, "KNOWN CYCLE")
+  CHECK(b.eval("(begin (define fs (file/fold-lines " + p + " (fn (acc line) (append acc (list (fn () line)))) '())) (map (fn (g) (g)) fs))") ==
+        "(\"a\" \"b\" \"c\")");
   // a let-bound local captured, and the parameter changed with set! afterwards
   CHECK(b.eval("(begin (define fs (file/fold-lines " + p +
-               " (fn (acc line) (let ((u (string/upper line))) (let ((g (fn () (list u line)))) (set! line \"?\") (cons g acc)))) '())) (map (fn (g) (g)) fs))") ==
-        "((\"C\" \"?\") (\"B\" \"?\") (\"A\" \"?\"))");
+               " (fn (acc line) (let ((u (string/upper line))) (let ((g (fn () (list u line)))) (set! line \"?\") (append acc (list g))))) '())) (map (fn (g) (g)) fs))") ==
+        "((\"A\" \"?\") (\"B\" \"?\") (\"C\" \"?\"))");
   // for-each-line storing closures in a global
   CHECK(b.eval("(begin (define gs '()) (file/for-each-line " + p + " (fn (l) (set! gs (cons (fn (s) (string-append l s)) gs)))) (map (fn (g) (g \"!\")) gs))") ==
         "(\"c!\" \"b!\" \"a!\")");
@@ -24,8 +27,8 @@ TEST_CASE("closures made in the callback keep their own line", "[plugin:fastio]"
   CHECK(b.eval("(begin (define keep nil) (file/for-each-line " + p + " (fn (l) (if (= l \"a\") (set! keep (fn () l)) nil))) (keep))") ==
         "\"a\"");
   // a promise made in the callback
-  CHECK(b.eval("(begin (define ps (file/fold-lines " + p + " (fn (acc l) (cons (delay (string-append l l)) acc)) '())) (map (fn (x) (force x)) ps))") ==
-        "(\"cc\" \"bb\" \"aa\")");
+  CHECK(b.eval("(begin (define ps (file/fold-lines " + p + " (fn (acc l) (append acc (list (delay (string-append l l))))) '())) (map (fn (x) (force x)) ps))") ==
+        "(\"aa\" \"bb\" \"cc\")");
 }
 
 TEST_CASE("locals do not leak from one line's call into the next", "[plugin:fastio]") {

@@ -142,8 +142,10 @@ Result<Value> Interp::State::apply(Word fn, ArgBuf& args) {
   Value keep = Value::borrow(fn);  // the body must outlive a redefinition during the call
   Result<Rc<Env>> f = bind(lam->proto.get(), fn, lam->env, args);
   if (!f) return std::unexpected(std::move(f.error()));
+  FrameHold frame;  // frees a frame kept alive only by its own closures (a set! of the self name)
+  frame = std::move(*f);
   ++depth;
-  Result<Value> r = eval(lam->proto->body.get(), f->get());
+  Result<Value> r = eval(lam->proto->body.get(), frame.get());
   --depth;
   return r;
 }
@@ -160,8 +162,10 @@ Result<Value> Interp::State::expand_macro(MacroObj* m, Word form) {
   Value keep = Value::borrow(from_obj(m));
   Result<Rc<Env>> f = bind(m->proto.get(), from_obj(m), m->env, args);
   if (!f) return std::unexpected(std::move(f.error()));
+  FrameHold frame;
+  frame = std::move(*f);
   ++depth;
-  Result<Value> r = eval(m->proto->body.get(), f->get());
+  Result<Value> r = eval(m->proto->body.get(), frame.get());
   --depth;
   return r;
 }

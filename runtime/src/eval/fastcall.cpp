@@ -54,10 +54,15 @@ Result<Value> Interp::fastcall_invoke(FastCall* fc, Word* args) {
     retain(fc->fn.get());
     f->put(static_cast<uint32_t>(p->self_slot), fc->fn.get());
   }
+  // Like a call from the evaluator, a frame kept alive only by its own
+  // closures (a set! of the procedure's self name) is freed at the end.
+  FrameHold hold;
+  if (!fc->frame) hold = Rc<Env>(f);
   ++st.depth;
   Word out;
   bool ok = st.ev(p->body.get(), f.get(), out);
   --st.depth;
+  f = Rc<Env>();
   if (!ok) return std::unexpected(std::move(st.err));
   return Value::own(out);
 }
