@@ -140,12 +140,19 @@ Result<Value> Interp::State::apply(Word fn, ArgBuf& args) {
   if (stack_low() || depth > options.max_depth) return depth_error();
   LambdaObj* lam = as_lambda(fn);
   Value keep = Value::borrow(fn);  // the body must outlive a redefinition during the call
-  Result<Rc<Env>> f = bind(lam->proto.get(), fn, lam->env, args);
+  return run_bound(lam->proto.get(), fn, lam->env, args);
+}
+
+// Binds args in a new frame of p and runs its body (calls from builtins and
+// macro expansion). Letting go of the frame frees it when only its own
+// closures keep it alive (an internal define, a set! of the self name), as
+// for the evaluator's own calls.
+Result<Value> Interp::State::run_bound(const Proto* p, Word self_value, const Rc<Env>& env, ArgBuf& args) {
+  Result<Rc<Env>> f = bind(p, self_value, env, args);
   if (!f) return std::unexpected(std::move(f.error()));
-  FrameHold frame;  // frees a frame kept alive only by its own closures (a set! of the self name)
-  frame = std::move(*f);
+  FrameHold frame(std::move(*f));
   ++depth;
-  Result<Value> r = eval(lam->proto->body.get(), frame.get());
+  Result<Value> r = eval(p->body.get(), frame.get());
   --depth;
   return r;
 }
@@ -160,14 +167,7 @@ Result<Value> Interp::State::expand_macro(MacroObj* m, Word form) {
     args.push(a);
   }
   Value keep = Value::borrow(from_obj(m));
-  Result<Rc<Env>> f = bind(m->proto.get(), from_obj(m), m->env, args);
-  if (!f) return std::unexpected(std::move(f.error()));
-  FrameHold frame;
-  frame = std::move(*f);
-  ++depth;
-  Result<Value> r = eval(m->proto->body.get(), frame.get());
-  --depth;
-  return r;
+  return run_bound(m->proto.get(), from_obj(m), m->env, args);
 }
 
 // ------------------------------------------------------------- builtins
@@ -276,15 +276,7 @@ inline bool Interp::State::call_hook(NativeObj* nat, CallNode* c, size_t n, Word
 
 // The error of a failed hook call, with the builtin's trace entry.
 bool Interp::State::builtin_failed(NativeObj* nat, sema_status st, const Node* site, bool traced) {
-  Error e;
-  if (ctx.pending) {
-    e = std::move(*ctx.pending);
-    ctx.pending.reset();
-  } else if (st == SEMA_ERROR) {
-    e.kind = SEMA_ERR_EVAL;
-    e.message = "builtin " + nat->name + " failed without an error message";
-  }
-  if (st == SEMA_EXIT) e.flow = Error::Flow::Exit;
+  Error e = native_error(nat, st);
   if (!traced) trace.push_back(TraceEntry{nat->name, site->file, site->span});
   capture(e);
   trace.pop_back();

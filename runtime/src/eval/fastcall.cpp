@@ -54,15 +54,15 @@ Result<Value> Interp::fastcall_invoke(FastCall* fc, Word* args) {
     retain(fc->fn.get());
     f->put(static_cast<uint32_t>(p->self_slot), fc->fn.get());
   }
-  // Like a call from the evaluator, a frame kept alive only by its own
-  // closures (a set! of the procedure's self name) is freed at the end.
+  // A frame that is not kept for reuse is let go of like one of the
+  // evaluator's calls (freed when only its own closures keep it alive).
+  Env* frame = f.get();
   FrameHold hold;
-  if (!fc->frame) hold = Rc<Env>(f);
+  if (!fc->frame) hold = std::move(f);
   ++st.depth;
   Word out;
-  bool ok = st.ev(p->body.get(), f.get(), out);
+  bool ok = st.ev(p->body.get(), frame, out);
   --st.depth;
-  f = Rc<Env>();
   if (!ok) return std::unexpected(std::move(st.err));
   return Value::own(out);
 }

@@ -85,6 +85,11 @@ Result<Value> Interp::State::call_native(NativeObj* nat, ArgBuf& args, const Nod
     if (site) trace.pop_back();
     return Value::own(out);
   }
+  return fail(native_error(nat, st));
+}
+
+// The error a builtin (or its hook) that did not return SEMA_OK left behind.
+Error Interp::State::native_error(NativeObj* nat, sema_status st) {
   Error e;
   if (ctx.pending) {
     e = std::move(*ctx.pending);
@@ -94,7 +99,7 @@ Result<Value> Interp::State::call_native(NativeObj* nat, ArgBuf& args, const Nod
     e.message = "builtin " + nat->name + " failed without an error message";
   }
   if (st == SEMA_EXIT) e.flow = Error::Flow::Exit;
-  return fail(std::move(e));
+  return e;
 }
 
 }  // namespace sema::rt

@@ -20,8 +20,7 @@ void Env::destroy(Env* f) {
     // A parent that only its own closures keep alive (an internal define
     // reached through a tail call) dies with its last child frame; the check
     // runs after the child is gone, whose self slot may hold such a closure.
-    // (Frames of a pure procedure hold no closures: nothing to look for.)
-    if (p->rc_ > 1 && !(p->scope->owner && p->scope->owner->pure)) break_self_cycles(p);
+    let_go_of_frame(p);
     if (--p->rc_ == 0) f = p;
   }
 }

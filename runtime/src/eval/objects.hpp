@@ -77,10 +77,16 @@ inline PromiseObj* as_promise(Word w) { return static_cast<PromiseObj*>(as_obj(w
 // When every reference to `frame` but one (the one about to be dropped) comes
 // from closures held only by the frame's own slots, releases those closures.
 void break_self_cycles(Env* frame);
+// The check before it: only a frame someone else still holds can be in such a
+// cycle, and a pure procedure's frames hold no closures.
+inline void let_go_of_frame(Env* frame) {
+  if (frame->rc_ > 1 && !(frame->scope->owner && frame->scope->owner->pure)) break_self_cycles(frame);
+}
 
 class FrameHold {
  public:
   FrameHold() = default;
+  explicit FrameHold(Rc<Env>&& frame) : frame_(std::move(frame)) {}
   FrameHold(const FrameHold&) = delete;
   FrameHold& operator=(const FrameHold&) = delete;
   ~FrameHold() { let_go(); }
@@ -93,7 +99,7 @@ class FrameHold {
 
  private:
   void let_go() {
-    if (frame_.get() != nullptr && frame_.get()->rc_ > 1) break_self_cycles(frame_.get());
+    if (frame_.get() != nullptr) let_go_of_frame(frame_.get());
     frame_.reset();
   }
   Rc<Env> frame_;

@@ -163,6 +163,7 @@ struct Interp::State {
   [[gnu::noinline]] bool call_builtin_generic(NativeObj* nat, CallNode* c, Env* env, Word& out);
   [[gnu::always_inline]] bool call_hook(NativeObj* nat, CallNode* c, size_t n, Word* a, uint32_t flags, Word& out);
   bool builtin_failed(NativeObj* nat, sema_status st, const Node* site, bool traced);
+  Error native_error(NativeObj* nat, sema_status st);
 
   Result<Value> eval(Node* n, Env* env) {
     Word w;
@@ -183,6 +184,7 @@ struct Interp::State {
   Result<Value> call_native(NativeObj* nat, ArgBuf& args, const Node* site);
   Result<Rc<Env>> bind(const Proto* p, Word self_value, const Rc<Env>& env, ArgBuf& args);
   Result<Value> apply(Word fn, ArgBuf& args);  // from builtins: full language, no frame
+  Result<Value> run_bound(const Proto* p, Word self_value, const Rc<Env>& env, ArgBuf& args);
   Result<Value> expand_macro(MacroObj* m, Word form);
   Result<Value> keyword_call(Word kw, Word m);
   std::unexpected<Error> not_callable(Word f);
