@@ -56,6 +56,9 @@ inline std::string short_text(const Seen& r) {
 class Both {
  public:
   Both() : fast_(kFastPlugins), plain_(kPlainPlugins) {}
+  // With more plugins loaded in both sessions (before fastio), e.g. "math".
+  explicit Both(const std::string& extra)
+      : fast_(std::string(kPlainPlugins) + "," + extra + ",fastio"), plain_(std::string(kPlainPlugins) + "," + extra) {}
 
   // Runs src in both sessions, CHECKs that everything observable agrees and
   // returns fastio's outcome.

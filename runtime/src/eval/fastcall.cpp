@@ -4,7 +4,7 @@
 // stolen arguments are moved into its slots, and the body runs in the
 // evaluator's lean loop (which calls hooked builtins directly), so results are
 // identical to Interp::apply.
-#include "eval/state.hpp"
+#include "eval/mini_eval.hpp"
 
 namespace sema::rt {
 
@@ -13,6 +13,7 @@ struct Interp::FastCall {
   size_t nargs = 0;
   LambdaObj* lambda = nullptr;  // set when the lean path applies
   Rc<Env> frame;              // the reused frame (pure bodies only)
+  std::unique_ptr<mini::Code> code;  // the body for the mini-eval, when it applies
 };
 
 Interp::FastCall* Interp::fastcall_open(Word fn, size_t nargs) {
@@ -21,7 +22,10 @@ Interp::FastCall* Interp::fastcall_open(Word fn, size_t nargs) {
   fc->nargs = nargs;
   if (is_type(fn, SEMA_T_LAMBDA)) {
     const Proto* p = as_lambda(fn)->proto.get();
-    if (!p->has_rest() && p->nfixed() == nargs) fc->lambda = as_lambda(fn);
+    if (!p->has_rest() && p->nfixed() == nargs) {
+      fc->lambda = as_lambda(fn);
+      fc->code = mini::compile(p);
+    }
   }
   return fc;
 }
@@ -61,7 +65,7 @@ Result<Value> Interp::fastcall_invoke(FastCall* fc, Word* args) {
   if (!fc->frame) hold = std::move(f);
   ++st.depth;
   Word out;
-  bool ok = st.ev(p->body.get(), frame, out);
+  bool ok = fc->code && !st.any_dynamic ? mini::run(st, *fc->code, frame, out) : st.ev(p->body.get(), frame, out);
   --st.depth;
   if (!ok) return std::unexpected(std::move(st.err));
   return Value::own(out);

@@ -233,9 +233,24 @@ Result<Value> macroexpand(St& st, ScopedNode* x, Env* env) {
 // A map literal. Distinct constant keys (the common {:min a :max b}): the
 // values are evaluated in source order and the entries laid out in the key
 // order found once, with no compare per entry.
-bool St::map_literal(MapNode* m, Env* env, Word& out) {
+bool map_keys_constant(MapNode* m) {
   if (m->keys == MapNode::Keys::Unknown) classify_keys(m);
-  if (m->keys == MapNode::Keys::Other) {
+  return m->keys == MapNode::Keys::Constant;
+}
+
+Word map_from_values(MapNode* m, const Word* vals) {
+  auto* o = new MapObj();
+  o->entries.reserve(m->sorted.size());
+  for (uint32_t i : m->sorted) {
+    Word k = static_cast<ConstNode*>(m->entries[i].first.get())->value.get();
+    retain(k);
+    o->entries.emplace_back(k, vals[i]);
+  }
+  return from_obj(o);
+}
+
+bool St::map_literal(MapNode* m, Env* env, Word& out) {
+  if (!map_keys_constant(m)) {
     Result<Value> r = rt::map_literal(*this, m, env);
     if (!r) return fail_from(r);
     out = r->take();
@@ -251,14 +266,7 @@ bool St::map_literal(MapNode* m, Env* env, Word& out) {
     }
     vals.push_back(w);
   }
-  auto* o = new MapObj();
-  o->entries.reserve(n);
-  for (uint32_t i : m->sorted) {
-    Word k = static_cast<ConstNode*>(m->entries[i].first.get())->value.get();
-    retain(k);
-    o->entries.emplace_back(k, vals[i]);
-  }
-  out = from_obj(o);
+  out = map_from_values(m, vals.data());
   return true;
 }
 

@@ -143,6 +143,11 @@ struct MapNode final : Node {
   std::vector<uint32_t> sorted;
 };
 
+// Map literals whose keys are distinct constants (forms.cpp): built already
+// sorted from the values evaluated in entry order (owned; taken over).
+bool map_keys_constant(MapNode* m);
+Word map_from_values(MapNode* m, const Word* vals);
+
 struct CondNode final : Node {
   CondNode() : Node(K::Cond) {}
   struct Clause {

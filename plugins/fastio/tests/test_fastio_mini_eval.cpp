@@ -1,0 +1,121 @@
+// fastio plugin: callbacks that the runtime's mini-eval compiles (pure
+// bodies of constants, variable reads, if, let/let*, begin, and/or, map
+// literals, keyword calls and hooked builtins). Each program runs with fastio
+// and with plain io; everything observable must agree, errors and their
+// traces included.
+#include "fastio_test.hpp"
+
+using fastio_test::Both;
+using fastio_test::Files;
+using fastio_test::q;
+
+namespace {
+const char* kStations = "Oslo;1.5\nRome;20.0\nOslo;-3.5\nLima;15.25\nRome;22.0\n\nOslo;0.0\n";
+}
+
+TEST_CASE("mini-eval: the 1BRC shape of callback", "[plugin:fastio]") {
+  Both b("math");
+  Files f;
+  std::string p = q(f.write("m.txt", kStations));
+  const std::string step =
+      "(fn (acc line) (if (= line \"\") acc"
+      " (let* ((parts (string/split line \";\")) (name (first parts)) (temp (float (string->number (nth parts 1))))"
+      " (existing (get acc name)))"
+      " (if (nil? existing) (assoc acc name {:min temp :max temp :sum temp :count 1})"
+      " (assoc acc name {:min (min temp (get existing :min)) :max (max temp (get existing :max))"
+      " :sum (+ temp (get existing :sum)) :count (+ 1 (get existing :count))})))))";
+  CHECK(b.eval("(hashmap/to-map (file/fold-lines " + p + " " + step + " (hashmap/new)))") ==
+        "{\"Lima\" {:count 1 :max 15.25 :min 15.25 :sum 15.25} \"Oslo\" {:count 3 :max 1.5 :min -3.5 :sum -2.0} "
+        "\"Rome\" {:count 2 :max 22.0 :min 20.0 :sum 42.0}}");
+  // the same with a sorted map accumulator and keyword calls
+  CHECK(b.eval("(file/fold-lines " + p +
+               " (fn (acc line) (if (= line \"\") acc (let ((k (first (string/split line \";\")))) (assoc acc k (+ 1 (or (get acc k) 0)))))) {})") ==
+        "{\"Lima\" 1 \"Oslo\" 3 \"Rome\" 2}");
+  CHECK(b.eval("(file/fold-lines " + p + " (fn (acc line) (let ((m {:n (string-length line)})) (+ acc (:n m)))) 0)") == "53");
+}
+
+TEST_CASE("mini-eval: let frames reused across lines keep nothing from the last line", "[plugin:fastio]") {
+  Both b;
+  Files f;
+  std::string p = q(f.write("x", "1\n2\n3\n"));
+  // a let* whose later binding reads an earlier one, nested lets, shadowing
+  CHECK(b.eval("(file/fold-lines " + p +
+               " (fn (acc l) (let* ((n (string->number l)) (sq (* n n))) (let ((n (+ sq 1)) (m n)) (cons (list n m sq) acc)))) '())") ==
+        "((10 3 9) (5 2 4) (2 1 1))");
+  // the body's value is a binding of the let itself (it must outlive the frame)
+  CHECK(b.eval("(file/fold-lines " + p + " (fn (acc l) (let ((s (string-append l l))) s)) nil)") == "\"33\"");
+  CHECK(b.eval("(file/fold-lines " + p + " (fn (acc l) (cons (let* ((a (list l)) (b a)) b) acc)) '())") ==
+        "((\"3\") (\"2\") (\"1\"))");
+  // a binding that holds the accumulator itself
+  CHECK(b.eval("(file/fold-lines " + p + " (fn (acc l) (let ((old acc)) (assoc old l (count old)))) {})") ==
+        "{\"1\" 0 \"2\" 1 \"3\" 2}");
+  // begin, and, or and a one-armed if in the body
+  CHECK(b.eval("(file/fold-lines " + p +
+               " (fn (acc l) (begin (and (= l \"2\") (or #f (string-length l))) (if (= l \"9\") :never) (+ acc 1))) 0)") == "3");
+  CHECK(b.eval("(file/fold-lines " + p + " (fn (acc l) (list (and) (or) (and l) (or #f nil) (if #f 1))) 0)") ==
+        "(#t #f \"3\" nil nil)");
+  // a let frame captured by a closure (the body is no longer pure)
+  CHECK(b.eval("(map (fn (g) (g)) (file/fold-lines " + p + " (fn (acc l) (let ((x l)) (cons (fn () x) acc))) '()))") ==
+        "(\"3\" \"2\" \"1\")");
+}
+
+TEST_CASE("mini-eval: values borrowed by hooks stay alive", "[plugin:fastio]") {
+  Both b;
+  Files f;
+  std::string p = q(f.write("x", "ab\ncd\n"));
+  // a global passed to a hook while a later argument rebinds it
+  b.eval("(define g (string-append \"gl\" \"obal\"))");
+  CHECK(b.eval("(file/fold-lines " + p + " (fn (acc l) (cons (string-append g (begin (set! g (string-append l \"!\")) l)) acc)) '())") ==
+        "(\"ab!cd\" \"globalab\")");
+  // an outer procedure's variable changed by another closure while read
+  b.eval("(define (make) (let ((s (string-append \"s\" \"0\"))) (list (fn () s) (fn (v) (set! s v)))))");
+  b.eval("(define pair (make))");
+  CHECK(b.eval("(let ((get-s (first pair)) (set-s (nth pair 1)))"
+               " (file/fold-lines " + p + " (fn (acc l) (cons (list (get-s) (begin (set-s l) (get-s))) acc)) '()))") ==
+        "((\"ab\" \"cd\") (\"s0\" \"ab\"))");
+  // a body that assigns its own locals is run by the full evaluator
+  CHECK(b.eval("(file/fold-lines " + p + " (fn (acc l) (let ((x l)) (cons (string-append x (begin (set! x \"-\") x)) acc))) '())") ==
+        "(\"cd-\" \"ab-\")");
+  CHECK(b.eval("(file/fold-lines " + p + " (fn (acc l) (define y (string-append l l)) (cons y acc)) '())") ==
+        "(\"cdcd\" \"abab\")");
+}
+
+TEST_CASE("mini-eval: a hooked builtin rebound while the stream runs", "[plugin:fastio]") {
+  Both b("math");
+  Files f;
+  std::string p = q(f.write("x", "1\n2\n3\n4\n"));
+  // rebound from an argument of the call itself
+  b.eval("(define saved-nth nth)");
+  CHECK(b.eval("(file/fold-lines " + p +
+               " (fn (acc l) (cons (nth (list l l) (if (= l \"2\") (begin (set! nth (fn (xs i) :mine)) 0) 0)) acc)) '())") ==
+        "(:mine :mine \"2\" \"1\")");
+  b.eval("(set! nth saved-nth)");
+  // rebound to another builtin, then back
+  b.eval("(define saved-max max)");
+  CHECK(b.eval("(file/fold-lines " + p +
+               " (fn (acc l) (if (= l \"2\") (set! max min) (if (= l \"3\") (set! max saved-max) nil)) (cons (max 3 (string->number l)) acc)) '())") ==
+        "(4 3 2 3)");
+}
+
+TEST_CASE("mini-eval: errors inside compiled forms", "[plugin:fastio]") {
+  Both b;
+  Files f;
+  std::string p = q(f.write("x", "1\nx\n3\n"));
+  // a failing hook inside a let*, inside a map literal, inside and/or
+  CHECK(b.eval("(file/fold-lines " + p + " (fn (acc l) (let* ((n (string->number l)) (m (+ n 1))) (+ acc m))) 0)") ==
+        "Eval error: cannot parse 'x' as number");
+  CHECK(b.eval("(file/fold-lines " + p + " (fn (acc l) {:a (first l)}) 0)").starts_with("Type error"));
+  CHECK(b.eval("(file/fold-lines " + p + " (fn (acc l) (and l (or #f (get 5 l)))) 0)").starts_with("Type error"));
+  // a keyword called on a non-map, an unbound name, a failing call of a lambda in tail position
+  CHECK(b.eval("(file/fold-lines " + p + " (fn (acc l) (:k l)) 0)") == "Type error: expected map, got string");
+  CHECK(b.eval("(file/fold-lines " + p + " (fn (acc l) (let ((y l)) (+ acc no-such-name))) 0)") ==
+        "Unbound variable: no-such-name");
+  b.eval("(define (boom s) (car s))");
+  CHECK(b.eval("(file/fold-lines " + p + " (fn (acc l) (let ((s l)) (boom s))) 0)").starts_with("Type error"));
+  // the traces (checked equal by Both) of an error a few levels down
+  auto r = b.run("(define (outer) (file/fold-lines " + p + " (fn (acc l) (let* ((v (string/upper l))) (if (= v \"X\") (boom 5) acc))) 0)) (outer)");
+  CHECK_FALSE(r.ok);
+  CHECK(r.error.find("boom") != std::string::npos);
+  // a caught error inside a let, then the stream goes on
+  CHECK(b.eval("(file/fold-lines " + p + " (fn (acc l) (let ((v (try (+ 0 (string->number l)) (catch e -1)))) (+ acc v))) 0)") == "3");
+}

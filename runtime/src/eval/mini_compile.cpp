@@ -1,0 +1,153 @@
+// Compiles a pure procedure's body into the mini-eval's nodes (mini_eval.hpp).
+// A node the mini-eval does not handle becomes a Full node: the full
+// evaluator runs it in the same frame.
+#include "eval/mini_eval.hpp"
+
+namespace sema::rt::mini {
+
+namespace {
+
+// Whether a read under n moves variable (target, slot) out of its slot.
+bool moves(Node* n, const CScope* target, uint32_t slot) {
+  if (n->kind == K::Local) {
+    auto* l = static_cast<LocalNode*>(n);
+    return l->last_use && l->target == target && l->slot == slot;
+  }
+  bool found = false;
+  for_each_child(n, [&](NodeP& c) { found = found || (c && moves(c.get(), target, slot)); });
+  return found;
+}
+
+// Whether anything under n writes a local slot (set!, an internal define):
+// then a borrowed read could be released under its reader.
+bool assigns_locals(Node* n) {
+  if (n->kind == K::SetLocal || n->kind == K::DefLocal) return true;
+  bool found = false;
+  for_each_child(n, [&](NodeP& c) { found = found || (c && assigns_locals(c.get())); });
+  return found;
+}
+
+class Compiler {
+ public:
+  Compiler(const Proto* p, Code& code) : proto_(p), code_(code) {}
+
+  MNode* compile(Node* n) {
+    switch (n->kind) {
+      case K::Const: {
+        MNode* m = make(MK::Const, n);
+        m->constant = static_cast<ConstNode*>(n)->value.get();
+        return m;
+      }
+      case K::Local: return local(static_cast<LocalNode*>(n));
+      case K::Global: return make(MK::Global, n);
+      case K::If: {
+        auto* x = static_cast<IfNode*>(n);
+        MNode* m = make(MK::If, n);
+        m->kids = {compile(x->test.get()), compile(x->then.get())};
+        if (x->els) m->kids.push_back(compile(x->els.get()));
+        return m;
+      }
+      case K::Seq:
+      case K::And:
+      case K::Or: {
+        auto& items = static_cast<SeqNode*>(n)->items;
+        MNode* m = make(n->kind == K::Seq ? MK::Seq : n->kind == K::And ? MK::And : MK::Or, n);
+        for (auto& i : items) m->kids.push_back(compile(i.get()));
+        return m;
+      }
+      case K::Let:
+      case K::LetStar: {
+        auto* x = static_cast<LetNode*>(n);
+        MNode* m = make(MK::Let, n);
+        m->let = x;
+        for (auto& b : x->binds) m->kids.push_back(compile(b.second.get()));
+        m->kids.push_back(compile(x->body.get()));
+        return m;
+      }
+      case K::Call: return call(static_cast<CallNode*>(n));
+      case K::KwCall: {
+        auto* x = static_cast<KwCallNode*>(n);
+        MNode* m = make(MK::Keyword, n);
+        m->keyword = x->keyword;
+        m->kids = {compile(x->arg.get())};
+        return m;
+      }
+      case K::Map: {
+        auto* x = static_cast<MapNode*>(n);
+        if (!map_keys_constant(x)) return make(MK::Full, n);
+        MNode* m = make(MK::Map, n);
+        for (auto& e : x->entries) m->kids.push_back(compile(e.second.get()));
+        return m;
+      }
+      default: return make(MK::Full, n);
+    }
+  }
+
+ private:
+  MNode* make(MK kind, Node* n) {
+    MNode& m = code_.nodes.emplace_back();
+    m.kind = kind;
+    m.node = n;
+    return &m;
+  }
+
+  // A read of a slot in one of this procedure's own frames; a variable of an
+  // enclosing procedure could be assigned by another closure meanwhile, so
+  // the full evaluator reads it (with a reference of its own).
+  MNode* local(LocalNode* l) {
+    if (l->target == nullptr || l->target->owner.get() != proto_->info.get()) return make(MK::Full, l);
+    MNode* m = make(MK::Local, l);
+    m->depth = l->depth;
+    m->slot = l->slot;
+    m->borrow = !l->last_use;
+    return m;
+  }
+
+  // A call whose head is a global holding a builtin with a hook for this
+  // many arguments (and an arity that accepts them): the hook is called
+  // directly. Anything else runs in the full evaluator.
+  MNode* call(CallNode* c) {
+    size_t n = c->args.size();
+    if (c->maybe_macro || c->head->kind != K::Global || n < 1 || n > 3) return make(MK::Full, c);
+    Cell* cell = static_cast<GlobalNode*>(c->head.get())->cell;
+    Word h = cell->value;
+    if (!is_type(h, SEMA_T_NATIVE)) return make(MK::Full, c);
+    auto* nat = static_cast<NativeObj*>(as_obj(h));
+    bool arity = n >= static_cast<size_t>(nat->min_args) &&
+                 (nat->max_args == SEMA_ARITY_VARIADIC || n <= static_cast<size_t>(nat->max_args));
+    void* hook = n == 1 ? reinterpret_cast<void*>(nat->hook1)
+                 : n == 2 ? reinterpret_cast<void*>(nat->hook2)
+                          : reinterpret_cast<void*>(nat->hook3);
+    if (!arity || hook == nullptr) return make(MK::Full, c);
+    MNode* m = make(n == 1 ? MK::Hook1 : n == 2 ? MK::Hook2 : MK::Hook3, c);
+    m->cell = cell;
+    m->native = nat;
+    m->hook = hook;
+    m->flags = n == 1 ? nat->hook1_flags : n == 2 ? nat->hook2_flags : nat->hook3_flags;
+    code_.natives.push_back(Value::borrow(h));
+    for (auto& a : c->args) m->kids.push_back(compile(a.get()));
+    // A variable read borrowed must stay in its slot until the call.
+    for (size_t i = 0; i < n; ++i) {
+      if (m->kids[i]->kind != MK::Local || !m->kids[i]->borrow) continue;
+      auto* l = static_cast<LocalNode*>(c->args[i].get());
+      for (size_t j = i + 1; j < n; ++j)
+        if (moves(c->args[j].get(), l->target, l->slot)) m->kids[i]->borrow = false;
+    }
+    return m;
+  }
+
+  const Proto* proto_;
+  Code& code_;
+};
+
+}  // namespace
+
+std::unique_ptr<Code> compile(const Proto* p) {
+  if (!p->info->pure || assigns_locals(p->body.get())) return nullptr;
+  auto code = std::make_unique<Code>();
+  code->root = Compiler(p, *code).compile(p->body.get());
+  if (code->root->kind == MK::Full) return nullptr;  // nothing to gain
+  return code;
+}
+
+}  // namespace sema::rt::mini

@@ -1,0 +1,69 @@
+// The mini-eval (architecture.md §4): a lean second form of one procedure's
+// body, compiled once for repeated calls from fastio's fold-lines. It handles
+// the forms a hot loop body is made of — constants, variable reads, if,
+// let/let*, begin, and/or, map literals with constant keys, keyword calls and
+// calls of hooked builtins — and hands every other node to the full
+// evaluator in the same frame, so results, errors and traces are identical.
+//
+// What it saves over the evaluator's loop: the head, arity and hook of each
+// builtin call are resolved at compile time (re-checked by one compare of
+// the global's cell); constants and local reads are passed to hooks
+// borrowed (no reference count traffic); let frames are reused while nobody
+// else holds them.
+//
+// Only a pure procedure (no closure, promise, eval, load or import: its
+// frames are unobservable) whose body never assigns a local is compiled:
+// with no `set!` or internal `define`, a slot cannot change while a borrowed
+// read of it is in use.
+#pragma once
+
+#include "eval/state.hpp"
+
+#include <deque>
+#include <memory>
+
+namespace sema::rt::mini {
+
+enum class MK : uint8_t { Const, Local, Global, If, Seq, And, Or, Let, Hook1, Hook2, Hook3, Keyword, Map, Full };
+
+struct MNode {
+  MK kind = MK::Full;
+  Node* node = nullptr;  // the analysed node: the full evaluator's fallback, error sites
+  std::vector<MNode*> kids;  // HookN: args · If: test, then, else? · Let: inits…, body · Map: values · Keyword: arg
+
+  // Const: a borrowed word (the ConstNode keeps it alive).
+  Word constant = SEMA_NIL;
+  // Local: a slot of one of the procedure's own frames.
+  uint32_t depth = 0, slot = 0;
+  // Passed to a hook borrowed: not the variable's last use, and no later
+  // argument of the same call moves the variable out of its slot.
+  bool borrow = false;
+  // HookN: the builtin the head's global held at compile time (kept alive by
+  // the Code), called directly while the global still holds it.
+  Cell* cell = nullptr;
+  NativeObj* native = nullptr;
+  void* hook = nullptr;  // sema_hookN_fn for N = kids.size()
+  uint32_t flags = 0;
+  // Let: the frame reused across calls while nothing else holds it.
+  LetNode* let = nullptr;
+  Rc<Env> spare;
+  // Keyword: the keyword called.
+  Word keyword = SEMA_NIL;
+};
+
+// A compiled body. Owns its nodes and a reference to every builtin it calls.
+struct Code {
+  std::deque<MNode> nodes;
+  std::vector<Value> natives;
+  MNode* root = nullptr;
+};
+
+// The compiled form of p's body, or null when p cannot use the mini-eval.
+std::unique_ptr<Code> compile(const Proto* p);
+
+// Runs the body in frame (its arguments bound). Same contract as
+// Interp::State::ev: an owned result in out, or false with the error (its
+// trace captured) in st.err.
+bool run(Interp::State& st, Code& code, Env* frame, Word& out);
+
+}  // namespace sema::rt::mini

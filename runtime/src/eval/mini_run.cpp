@@ -1,0 +1,235 @@
+// Runs the mini-eval's nodes (mini_eval.hpp). Every node yields an owned
+// result, except that a hook's arguments which are constants or reads of
+// the procedure's own slots are passed borrowed. The order of evaluation,
+// the hook calls, their trace entries and their errors are those of the
+// evaluator's loop (evaluator.cpp), which runs every Full node.
+#include "eval/mini_eval.hpp"
+
+#include <boost/container/small_vector.hpp>
+
+namespace sema::rt::mini {
+
+namespace {
+
+using St = Interp::State;
+
+bool eval(St& st, MNode* m, Env* env, Word& out);
+
+Env* frame_at(Env* env, uint32_t depth) {
+  for (; depth > 0; --depth) env = env->parent.get();
+  return env;
+}
+
+template <size_t N>
+bool call_hook(St& st, MNode* m, Env* env, Word& out);
+
+// A value for a hook argument: borrowed when it is a constant or a bound
+// slot of our own frames that stays there until the call (owned = false).
+[[gnu::always_inline]] inline bool operand(St& st, MNode* m, Env* env, Word& out, bool& owned) {
+  switch (m->kind) {
+    case MK::Const:
+      out = m->constant;
+      owned = false;
+      return true;
+    case MK::Local:
+      if (m->borrow) {
+        Word w = frame_at(env, m->depth)->get(m->slot);
+        if (w != kUnset && !st.any_dynamic) [[likely]] {
+          out = w;
+          owned = false;
+          return true;
+        }
+      }
+      break;
+    case MK::Hook1: owned = true; return call_hook<1>(st, m, env, out);
+    case MK::Hook2: owned = true; return call_hook<2>(st, m, env, out);
+    default: break;
+  }
+  owned = true;
+  return eval(st, m, env, out);
+}
+
+// Calls the builtin's N-argument hook with the operands of m->kids (the
+// evaluator's call_builtin + call_hook, the head resolved at compile time).
+template <size_t N>
+[[gnu::noinline]] bool call_hook(St& st, MNode* m, Env* env, Word& out) {
+  if (m->cell->value != from_obj(m->native) || st.any_dynamic) [[unlikely]]
+    return st.ev(m->node, env, out);  // the global was rebound: the evaluator resolves it again
+  if (stack_low()) [[unlikely]]
+    return st.fail(st.depth_error());
+  Word a[N];
+  bool owned[N];
+  for (size_t i = 0; i < N; ++i) {
+    if (!operand(st, m->kids[i], env, a[i], owned[i])) [[unlikely]] {
+      for (size_t j = 0; j < i; ++j)
+        if (owned[j]) release(a[j]);
+      return false;
+    }
+  }
+  // A hook that consumes arg 0 gets a reference of its own.
+  uint32_t flags = m->flags;
+  if (flags & SEMA_HOOK_CONSUMES_ARG0) {
+    if (!owned[0]) retain(a[0]);
+    owned[0] = false;
+  }
+  bool traced = !(flags & SEMA_HOOK_PURE);
+  NativeObj* nat = m->native;
+  if (traced) st.trace.push_back(TraceEntry{nat->name, m->node->file, m->node->span});
+  sema_ctx& ctx = st.ctx;
+  void* saved = ctx.native_data;
+  ctx.native_data = nat->data;
+  if (ctx.pending) [[unlikely]]
+    ctx.pending.reset();
+  Word res = SEMA_NIL;
+  sema_status status;
+  if constexpr (N == 1)
+    status = reinterpret_cast<sema_hook1_fn>(m->hook)(&ctx, a[0], &res);
+  else if constexpr (N == 2)
+    status = reinterpret_cast<sema_hook2_fn>(m->hook)(&ctx, a[0], a[1], &res);
+  else
+    status = reinterpret_cast<sema_hook3_fn>(m->hook)(&ctx, a[0], a[1], a[2], &res);
+  ctx.native_data = saved;
+  for (size_t i = 0; i < N; ++i)
+    if (owned[i]) release(a[i]);
+  if (status == SEMA_OK) [[likely]] {
+    if (traced) st.trace.pop_back();
+    out = res;
+    return true;
+  }
+  return st.builtin_failed(nat, status, m->node, traced);
+}
+
+// let / let*: the frame of the last run is reused when nothing else holds
+// it; its slots are emptied as soon as the body is done.
+[[gnu::noinline]] bool run_let(St& st, MNode* m, Env* env, Word& out) {
+  LetNode* x = m->let;
+  Rc<Env> f;
+  if (m->spare && m->spare->rc_ == 1) {
+    f = m->spare;
+    f->parent = Rc<Env>::share(env);
+  } else {
+    f = Env::make(x->scope, Rc<Env>::share(env));
+    m->spare = f;
+  }
+  Env* in = x->kind == K::Let ? env : f.get();
+  size_t nb = x->binds.size();
+  bool ok = true;
+  for (size_t i = 0; ok && i < nb; ++i) {
+    Word w;
+    ok = eval(st, m->kids[i], in, w);
+    if (ok) f->put(x->binds[i].first, w);
+  }
+  if (ok) ok = eval(st, m->kids[nb], f.get(), out);
+  if (f->rc_ == 2) {
+    // Only we and the spare hold it: empty it now (its values die when the
+    // evaluator's frame would), and let go of the parent, so the caller's
+    // reused frame is unshared again.
+    for (Word& w : f->slots) release(std::exchange(w, kUnset));
+    f->parent.reset();
+  } else {
+    m->spare.reset();
+  }
+  return ok;
+}
+
+[[gnu::noinline]] bool run_map(St& st, MNode* m, Env* env, Word& out) {
+  boost::container::small_vector<Word, 8> vals;
+  for (MNode* k : m->kids) {
+    Word w;
+    if (!eval(st, k, env, w)) {
+      for (Word v : vals) release(v);
+      return false;
+    }
+    vals.push_back(w);
+  }
+  out = map_from_values(static_cast<MapNode*>(m->node), vals.data());
+  return true;
+}
+
+bool eval(St& st, MNode* m, Env* env, Word& out) {
+  for (;;) {
+    switch (m->kind) {
+      case MK::Const:
+        out = m->constant;
+        retain(out);
+        return true;
+      case MK::Local: return st.local(static_cast<LocalNode*>(m->node), env, out);
+      case MK::Global: return st.global(static_cast<GlobalNode*>(m->node)->cell, env, out);
+      case MK::Hook1: return call_hook<1>(st, m, env, out);
+      case MK::Hook2: return call_hook<2>(st, m, env, out);
+      case MK::Hook3: return call_hook<3>(st, m, env, out);
+      case MK::If: {
+        Word t;
+        bool owned;
+        if (!operand(st, m->kids[0], env, t, owned)) return false;
+        bool yes = sema_truthy(t);
+        if (owned) release(t);
+        if (yes) {
+          m = m->kids[1];
+        } else if (m->kids.size() > 2) {
+          m = m->kids[2];
+        } else {
+          out = SEMA_NIL;
+          return true;
+        }
+        continue;
+      }
+      case MK::Seq: {
+        if (m->kids.empty()) {
+          out = SEMA_NIL;
+          return true;
+        }
+        for (size_t i = 0; i + 1 < m->kids.size(); ++i) {
+          Word w;
+          if (!eval(st, m->kids[i], env, w)) return false;
+          release(w);
+        }
+        m = m->kids.back();
+        continue;
+      }
+      case MK::And:
+      case MK::Or: {
+        bool is_and = m->kind == MK::And;
+        if (m->kids.empty()) {
+          out = is_and ? SEMA_TRUE : SEMA_FALSE;
+          return true;
+        }
+        for (size_t i = 0; i + 1 < m->kids.size(); ++i) {
+          Word w;
+          if (!eval(st, m->kids[i], env, w)) return false;
+          if (sema_truthy(w) != is_and) {
+            out = w;
+            return true;
+          }
+          release(w);
+        }
+        m = m->kids.back();
+        continue;
+      }
+      case MK::Let: return run_let(st, m, env, out);
+      case MK::Map: return run_map(st, m, env, out);
+      case MK::Keyword: {
+        Word map;
+        bool owned;
+        if (!operand(st, m->kids[0], env, map, owned)) return false;
+        Result<Value> r = st.keyword_call(m->keyword, map);
+        if (owned) release(map);
+        if (!r) return st.fail_from(r);
+        out = r->take();
+        return true;
+      }
+      case MK::Full: return st.ev(m->node, env, out);
+    }
+  }
+}
+
+}  // namespace
+
+bool run(St& st, Code& code, Env* frame, Word& out) {
+  if (stack_low()) return st.fail(st.depth_error());
+  bool ok = eval(st, code.root, frame, out);
+  if (!ok) st.capture(st.err);
+  return ok;
+}
+
+}  // namespace sema::rt::mini
