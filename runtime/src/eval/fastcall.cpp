@@ -2,8 +2,8 @@
 // fold-lines): the lambda's frame is made once and reused while nothing can
 // observe it (a pure body: no closure, promise, eval, load or import), the
 // stolen arguments are moved into its slots, and the body runs in the
-// evaluator's lean loop (which calls hooked builtins directly), so results are
-// identical to Interp::apply.
+// mini-eval when it compiles (mini_eval.hpp), else in the evaluator's loop,
+// so results are identical to Interp::apply.
 #include "eval/mini_eval.hpp"
 
 namespace sema::rt {

@@ -99,6 +99,16 @@ template <size_t N>
   return st.builtin_failed(nat, status, m->node, traced);
 }
 
+// An owned value: hook calls straight away, the rest through eval.
+[[gnu::always_inline]] inline bool value(St& st, MNode* m, Env* env, Word& out) {
+  switch (m->kind) {
+    case MK::Hook1: return call_hook<1>(st, m, env, out);
+    case MK::Hook2: return call_hook<2>(st, m, env, out);
+    case MK::Hook3: return call_hook<3>(st, m, env, out);
+    default: return eval(st, m, env, out);
+  }
+}
+
 // let / let*: the frame of the last run is reused when nothing else holds
 // it; its slots are emptied as soon as the body is done.
 [[gnu::noinline]] bool run_let(St& st, MNode* m, Env* env, Word& out) {
@@ -116,7 +126,7 @@ template <size_t N>
   bool ok = true;
   for (size_t i = 0; ok && i < nb; ++i) {
     Word w;
-    ok = eval(st, m->kids[i], in, w);
+    ok = value(st, m->kids[i], in, w);
     if (ok) f->put(x->binds[i].first, w);
   }
   if (ok) ok = eval(st, m->kids[nb], f.get(), out);
@@ -136,7 +146,7 @@ template <size_t N>
   boost::container::small_vector<Word, 8> vals;
   for (MNode* k : m->kids) {
     Word w;
-    if (!eval(st, k, env, w)) {
+    if (!value(st, k, env, w)) {
       for (Word v : vals) release(v);
       return false;
     }
