@@ -3,6 +3,8 @@
 // evaluator runs it in the same frame.
 #include "eval/mini_eval.hpp"
 
+#include <algorithm>
+
 namespace sema::rt::mini {
 
 namespace {
@@ -126,6 +128,7 @@ class Compiler {
     m->flags = n == 1 ? nat->hook1_flags : n == 2 ? nat->hook2_flags : nat->hook3_flags;
     code_.natives.push_back(Value::borrow(h));
     for (auto& a : c->args) m->kids.push_back(compile(a.get()));
+    m->leaf_args = std::ranges::all_of(m->kids, [](MNode* k) { return k->kind == MK::Const || k->kind == MK::Local; });
     // A variable read borrowed must stay in its slot until the call.
     for (size_t i = 0; i < n; ++i) {
       if (m->kids[i]->kind != MK::Local || !m->kids[i]->borrow) continue;

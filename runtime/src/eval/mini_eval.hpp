@@ -44,6 +44,7 @@ struct MNode {
   NativeObj* native = nullptr;
   void* hook = nullptr;  // sema_hookN_fn for N = kids.size()
   uint32_t flags = 0;
+  bool leaf_args = false;  // every argument a constant or variable read: no deeper C++ stack
   // Let: the frame reused across calls while nothing else holds it.
   LetNode* let = nullptr;
   Rc<Env> spare;

@@ -49,24 +49,11 @@ bool call_hook(St& st, MNode* m, Env* env, Word& out);
   return eval(st, m, env, out);
 }
 
-// Calls the builtin's N-argument hook with the operands of m->kids (the
-// evaluator's call_builtin + call_hook, the head resolved at compile time).
+// The hook call proper, for the rarer shapes: a hook that consumes arg 0
+// (it gets a reference of its own) or an impure one (a trace entry while it
+// runs, since it may call back into the language).
 template <size_t N>
-[[gnu::noinline]] bool call_hook(St& st, MNode* m, Env* env, Word& out) {
-  if (m->cell->value != from_obj(m->native) || st.any_dynamic) [[unlikely]]
-    return st.ev(m->node, env, out);  // the global was rebound: the evaluator resolves it again
-  if (stack_low()) [[unlikely]]
-    return st.fail(st.depth_error());
-  Word a[N];
-  bool owned[N];
-  for (size_t i = 0; i < N; ++i) {
-    if (!operand(st, m->kids[i], env, a[i], owned[i])) [[unlikely]] {
-      for (size_t j = 0; j < i; ++j)
-        if (owned[j]) release(a[j]);
-      return false;
-    }
-  }
-  // A hook that consumes arg 0 gets a reference of its own.
+[[gnu::noinline]] bool call_general(St& st, MNode* m, Word* a, bool* owned, Word& out) {
   uint32_t flags = m->flags;
   if (flags & SEMA_HOOK_CONSUMES_ARG0) {
     if (!owned[0]) retain(a[0]);
@@ -97,6 +84,48 @@ template <size_t N>
     return true;
   }
   return st.builtin_failed(nat, status, m->node, traced);
+}
+
+// Calls the builtin's N-argument hook with the operands of m->kids (the
+// evaluator's call_builtin + call_hook, the head resolved at compile time).
+template <size_t N>
+[[gnu::noinline]] bool call_hook(St& st, MNode* m, Env* env, Word& out) {
+  if (m->cell->value != from_obj(m->native) || st.any_dynamic) [[unlikely]]
+    return st.ev(m->node, env, out);  // the global was rebound: the evaluator resolves it again
+  if (!m->leaf_args && stack_low()) [[unlikely]]
+    return st.fail(st.depth_error());
+  Word a[N];
+  bool owned[N];
+  for (size_t i = 0; i < N; ++i) {
+    if (!operand(st, m->kids[i], env, a[i], owned[i])) [[unlikely]] {
+      for (size_t j = 0; j < i; ++j)
+        if (owned[j]) release(a[j]);
+      return false;
+    }
+  }
+  if (m->flags != SEMA_HOOK_PURE) [[unlikely]]
+    return call_general<N>(st, m, a, owned, out);
+  // A pure hook: no trace entry unless it fails.
+  sema_ctx& ctx = st.ctx;
+  void* saved = ctx.native_data;
+  ctx.native_data = m->native->data;
+  if (ctx.pending) [[unlikely]]
+    ctx.pending.reset();
+  Word res = SEMA_NIL;
+  sema_status status;
+  if constexpr (N == 1)
+    status = reinterpret_cast<sema_hook1_fn>(m->hook)(&ctx, a[0], &res);
+  else if constexpr (N == 2)
+    status = reinterpret_cast<sema_hook2_fn>(m->hook)(&ctx, a[0], a[1], &res);
+  else
+    status = reinterpret_cast<sema_hook3_fn>(m->hook)(&ctx, a[0], a[1], a[2], &res);
+  ctx.native_data = saved;
+  for (size_t i = 0; i < N; ++i)
+    if (owned[i]) release(a[i]);
+  if (status != SEMA_OK) [[unlikely]]
+    return st.builtin_failed(m->native, status, m->node, false);
+  out = res;
+  return true;
 }
 
 // An owned value: hook calls straight away, the rest through eval.
