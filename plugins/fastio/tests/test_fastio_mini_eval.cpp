@@ -54,9 +54,11 @@ TEST_CASE("mini-eval: let frames reused across lines keep nothing from the last 
                " (fn (acc l) (begin (and (= l \"2\") (or #f (string-length l))) (if (= l \"9\") :never) (+ acc 1))) 0)") == "3");
   CHECK(b.eval("(file/fold-lines " + p + " (fn (acc l) (list (and) (or) (and l) (or #f nil) (if #f 1))) 0)") ==
         "(#t #f \"3\" nil nil)");
-  // a let frame captured by a closure (the body is no longer pure)
-  CHECK(b.eval("(map (fn (g) (g)) (file/fold-lines " + p + " (fn (acc l) (let ((x l)) (cons (fn () x) acc))) '()))") ==
-        "(\"3\" \"2\" \"1\")");
+  // a let frame captured by a closure (the body is no longer pure); the
+  // closures go out through a global, not the accumulator (which the frame
+  // holds: that would be a reference cycle, with or without fastio)
+  CHECK(b.eval("(begin (define kept '()) (file/for-each-line " + p + " (fn (l) (let ((x l)) (set! kept (cons (fn () x) kept)))))"
+               " (map (fn (g) (g)) kept))") == "(\"3\" \"2\" \"1\")");
 }
 
 TEST_CASE("mini-eval: values borrowed by hooks stay alive", "[plugin:fastio]") {
