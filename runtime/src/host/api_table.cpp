@@ -9,7 +9,6 @@
 #include "value/interner.hpp"
 #include "value/value.hpp"
 
-#include <boost/container/small_vector.hpp>
 
 #include <algorithm>
 #include <cstddef>
@@ -132,10 +131,7 @@ sema_value api_make_list(sema_value* items, size_t n) { return make_list(items, 
 // string/split's result in one call: no word array in the plugin, no
 // make_string call per part.
 sema_value api_make_string_list(const char* const* parts, const size_t* lens, size_t n) {
-  boost::container::small_vector<Word, 8> items;  // no allocation for a short split
-  items.reserve(n);
-  for (size_t i = 0; i < n; ++i) items.push_back(make_string(parts[i], lens[i]).take());
-  return make_list(items.data(), items.size()).take();
+  return make_string_list(parts, lens, n).take();
 }
 sema_value api_string_refill(sema_value s, const char* bytes, size_t len) {
   if (is_type(s, SEMA_T_STRING) && as_obj(s)->rc == 1) {  // unobservable: reuse it

@@ -191,6 +191,7 @@ inline std::string_view string_of(Word w) { return static_cast<StringObj*>(as_ob
 Value make_list(std::vector<Word>&& in_order);
 Value make_list(const Word* in_order, size_t n);  // steals the n references
 Value make_list(std::initializer_list<Word> borrowed);  // retains each
+Value make_string_list(const char* const* parts, const size_t* lens, size_t n);  // n new strings, copied
 Value empty_list();
 inline size_t list_len(Word l) { return static_cast<ListObj*>(as_obj(l))->len; }
 inline Word list_at(Word l, size_t i) { return static_cast<ListObj*>(as_obj(l))->at(i); }  // borrowed
