@@ -9,7 +9,13 @@ namespace sema::rt {
 
 struct WordHash {
   using is_avalanching = void;  // hash() mixes its output; no post-mixing needed
-  size_t operator()(Word w) const { return static_cast<size_t>(hash(w)); }
+  size_t operator()(Word w) const {
+    // A string key hashed before (a get, then an assoc with the same key
+    // object) is answered from its memo without a call.
+    if (is_type(w, SEMA_T_STRING))
+      if (uint64_t h = static_cast<const StringObj*>(as_obj(w))->hash_memo) return static_cast<size_t>(h);
+    return static_cast<size_t>(hash(w));
+  }
 };
 struct WordEq {
   bool operator()(Word a, Word b) const { return equal(a, b); }
