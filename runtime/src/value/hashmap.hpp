@@ -25,6 +25,15 @@ struct HashMapObj final : Obj {
   HashMapObj() : Obj(SEMA_T_HASHMAP) {}
   ~HashMapObj() override;
   boost::unordered_flat_map<Word, Word, WordHash, WordEq> map;  // owned keys and values
+  // The entry the last successful hashmap_get found: an assoc with that same
+  // key word right after (a fold's `(get acc k)` then `(assoc acc k …)`)
+  // replaces the value without hashing, probing and comparing the key again.
+  // last_key holds a reference, so its word cannot come back as another
+  // object while cached, and equal(key, key) holds for any key that was
+  // found. Only strings and immediates are cached (a big key is not kept
+  // alive by a lookup). Every insertion clears it (entries may move).
+  Word last_key = SEMA_NIL;
+  Word* last_val = nullptr;
 };
 
 Value make_hashmap();
