@@ -215,7 +215,27 @@ SeqView seq_view(Word w);  // w must be a list or vector
 
 // Sorted maps. *_assoc/dissoc steal m and update in place when it is unique.
 Value make_map();
-Word map_get(Word m, Word key, bool* found);  // borrowed
+Word map_get_ordered(const MapObj* m, Word key, bool* found);  // the binary search
+// Borrowed. Keywords and symbols are interned: two are equal exactly when
+// their words are, and never equal a key of another kind. In a small map
+// such a key is found by scanning for the identical word (no name
+// comparisons), and a scan that finds nothing is a definite miss. Inline:
+// `get` on a record-like map is this loop.
+inline constexpr size_t kMapScanMax = 16;
+inline bool map_scan_key(const MapObj* m, Word key) {
+  return (sema_is_keyword(key) || sema_is_symbol(key)) && m->entries.size() <= kMapScanMax;
+}
+inline Word map_get(Word m, Word key, bool* found) {
+  const auto* o = static_cast<const MapObj*>(as_obj(m));
+  if (!map_scan_key(o, key)) return map_get_ordered(o, key, found);
+  for (const MapEntry& e : o->entries)
+    if (e.first == key) {
+      if (found) *found = true;
+      return e.second;
+    }
+  if (found) *found = false;
+  return SEMA_NIL;
+}
 Value map_assoc(Value m, Word key, Word val);
 Value map_dissoc(Value m, Word key);
 
