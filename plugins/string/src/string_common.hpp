@@ -43,9 +43,17 @@ inline std::vector<uint32_t> code_points(std::string_view s) {
 // make_string_list takes, so a split hands them over without a conversion.
 class StringParts {
  public:
+  StringParts() = default;
+  StringParts(const StringParts&) = delete;
+  StringParts& operator=(const StringParts&) = delete;
+
   void push(const char* p, size_t n) {
-    ptrs_.push_back(p);
-    lens_.push_back(n);
+    if (n_ < kInline) [[likely]] {
+      ptrs_[n_] = p;
+      lens_[n_++] = n;
+      return;
+    }
+    spill(p, n);
   }
   void push(std::string_view p) { push(p.data(), p.size()); }
 
@@ -54,12 +62,13 @@ class StringParts {
   // them) from a stack buffer.
   Value list() const {
     const sema_host_api* api = sema::api;
-    size_t n = ptrs_.size();
-    if (SEMA_HOST_HAS(api, make_string_list)) return Value::own(api->make_string_list(ptrs_.data(), lens_.data(), n));
+    const char* const* ptrs = more_ptrs_.empty() ? ptrs_ : more_ptrs_.data();
+    const size_t* lens = more_ptrs_.empty() ? lens_ : more_lens_.data();
+    if (SEMA_HOST_HAS(api, make_string_list)) return Value::own(api->make_string_list(ptrs, lens, n_));
     boost::container::small_vector<sema_value, 8> words;
-    words.reserve(n);  // may throw before any string exists
+    words.reserve(n_);  // may throw before any string exists
     try {
-      for (size_t i = 0; i < n; ++i) words.push_back(api->make_string(ptrs_[i], lens_[i]));
+      for (size_t i = 0; i < n_; ++i) words.push_back(api->make_string(ptrs[i], lens[i]));
     } catch (...) {
       for (sema_value w : words) sema::release(w);
       throw;
@@ -68,8 +77,23 @@ class StringParts {
   }
 
  private:
-  boost::container::small_vector<const char*, 8> ptrs_;  // no allocation for short lines
-  boost::container::small_vector<size_t, 8> lens_;
+  // Plain arrays for a short line (1BRC's two fields): no allocation and no
+  // capacity checks; a longer split moves everything into the vectors once.
+  static constexpr size_t kInline = 8;
+  __attribute__((noinline)) void spill(const char* p, size_t n) {
+    if (more_ptrs_.empty()) {
+      more_ptrs_.assign(ptrs_, ptrs_ + n_);
+      more_lens_.assign(lens_, lens_ + n_);
+    }
+    more_ptrs_.push_back(p);
+    more_lens_.push_back(n);
+    ++n_;
+  }
+  const char* ptrs_[kInline];
+  size_t lens_[kInline];
+  size_t n_ = 0;
+  std::vector<const char*> more_ptrs_;
+  std::vector<size_t> more_lens_;
 };
 
 inline Value list_of_strings(std::span<const std::string_view> parts) {
