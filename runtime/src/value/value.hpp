@@ -211,7 +211,22 @@ struct SeqView {
   size_t size() const { return n; }
 };
 bool is_seq(Word w);
-SeqView seq_view(Word w);  // w must be a list or vector
+// w must be a list or vector. Inline: first/nth (through the host table)
+// and every sequence walk start here.
+inline SeqView seq_view(Word w) {
+  SeqView sv;
+  if (as_obj(w)->type == SEMA_T_LIST) {
+    auto* l = static_cast<ListObj*>(as_obj(w));
+    sv.n = l->len;
+    if (l->len) sv.data = &l->store->items[l->len - 1];
+    sv.stride = -1;
+  } else {
+    auto* v = static_cast<VectorObj*>(as_obj(w));
+    sv.n = v->items.size();
+    sv.data = v->items.data();
+  }
+  return sv;
+}
 
 // Sorted maps. *_assoc/dissoc steal m and update in place when it is unique.
 Value make_map();
