@@ -15,6 +15,10 @@ using sema::api;
 // not acceptable; hashmap/get accepts sorted maps too but names "hashmap".
 sema_status lookup(sema_ctx* ctx, const char* expected, sema_value m, sema_value key, sema_value dflt,
                    sema_value* out) {
+  if (SEMA_HOST_HAS(api, map_lookup)) {  // the whole lookup in one table call
+    if (api->map_lookup(m, key, dflt, out)) return SEMA_OK;
+    return api->raise_type(ctx, expected, m);
+  }
   if (sema_is_ptr(m)) {
     int found = 0;
     sema_value v = SEMA_NIL;

@@ -139,3 +139,21 @@ TEST_CASE("map/select-keys", "[plugin:map]") {
   CHECK(s.eval("(map/select-keys {:a 1} :a)") == "Type error: expected list, got keyword");
   CHECK(s.eval("(map/select-keys {:a 1})") == "Arity error: map/select-keys expects 2 args, got 1");
 }
+
+TEST_CASE("assoc after a get replaces the value the get found", "[plugin:map]") {
+  // hashmap_get remembers its last hit for the assoc that usually follows;
+  // every other update must still see the map as it is.
+  Session s("core,map,string");
+  s.eval("(define h (hashmap/new \"a\" 1 \"b\" 2))");
+  CHECK(s.eval("(let ((k (string-append \"a\" \"\"))) (get h k) (hashmap/get (assoc h k 10) \"a\"))") == "10");
+  CHECK(s.eval("(hashmap/get h \"a\")") == "1");  // h was shared: assoc copied it
+  s.eval("(define k (string-append \"b\" \"\"))");
+  CHECK(s.eval("(get h k)") == "2");
+  s.eval("(define h2 (assoc (assoc (assoc h \"c\" 3) \"d\" 4) k 20))");  // inserts first
+  CHECK(s.eval("(map (fn (x) (get h2 x)) '(\"a\" \"b\" \"c\" \"d\"))") == "(1 20 3 4)");
+  CHECK(s.eval("(map (fn (x) (get h x)) '(\"a\" \"b\" \"c\"))") == "(1 2 nil)");
+  // a fold that gets and then assocs the same key, updated in place
+  CHECK(s.eval("(hashmap/to-map (foldl (fn (acc w) (assoc acc w (+ 1 (get acc w 0)))) (hashmap/new) "
+               "(string/split \"x y x z x y\" \" \")))") == R"~({"x" 3 "y" 2 "z" 1})~");
+  CHECK(s.eval("(let ((m (hashmap/new :k 1))) (get m :k) (hashmap/to-map (assoc m :k 2 :j 3)))") == "{:j 3 :k 2}");
+}

@@ -60,6 +60,16 @@ Result<Value> string_to_number(sema_ctx*, Args a) {
 sema_status string_to_number_hook(sema_ctx* ctx, sema_value v, sema_value* out) noexcept {
   if (sema::is_string(v)) {
     std::string_view s = sema::string_of(v);
+    int64_t whole = 0;
+    double real = 0;
+    switch (sema::num::parse_short(s, &whole, &real)) {
+      case sema::num::Short::Int:
+        if (!sema_fits_small_int(whole)) break;
+        *out = sema_from_small_int(whole);
+        return SEMA_OK;
+      case sema::num::Short::Float: *out = sema_from_float(real); return SEMA_OK;
+      case sema::num::Short::Other: break;
+    }
     if (auto i = sema::num::parse_i64(s)) {
       if (sema_fits_small_int(*i)) {
         *out = sema_from_small_int(*i);

@@ -3,6 +3,8 @@
 #include "find_bytes.hpp"
 #include "string_common.hpp"
 
+#include <cstring>
+
 namespace sema_string {
 namespace {
 
@@ -34,12 +36,24 @@ std::vector<size_t> boundaries(std::string_view s) {
 }
 
 // The fields of s around a non-empty separator, as a list of new strings.
+// A one-byte separator (1BRC's ";") is found with memchr directly.
 Value split_on(std::string_view s, std::string_view sep) {
-  boost::container::small_vector<std::string_view, 8> parts;  // no allocation for short lines
+  StringParts parts;
+  if (sep.size() == 1) {
+    const char* p = s.data();
+    const char* end = p + s.size();
+    while (const void* hit = std::memchr(p, sep[0], static_cast<size_t>(end - p))) {
+      const char* at = static_cast<const char*>(hit);
+      parts.push(p, static_cast<size_t>(at - p));
+      p = at + 1;
+    }
+    parts.push(p, static_cast<size_t>(end - p));
+    return parts.list();
+  }
   size_t prev = 0;
-  for (size_t at; (at = find_bytes(s, sep, prev)) != npos; prev = at + sep.size()) parts.push_back(s.substr(prev, at - prev));
-  parts.push_back(s.substr(prev));
-  return list_of_strings(parts);
+  for (size_t at; (at = find_bytes(s, sep, prev)) != npos; prev = at + sep.size()) parts.push(s.substr(prev, at - prev));
+  parts.push(s.substr(prev));
+  return parts.list();
 }
 
 // string/split: exact separator, empty fields kept; "" splits around every
@@ -48,15 +62,15 @@ Result<Value> split(sema_ctx*, Args args) {
   auto t = two_strings(args);
   if (!t) return std::unexpected(t.error());
   auto [s, sep] = *t;
-  boost::container::small_vector<std::string_view, 8> parts;  // no allocation for short lines
   if (sep.empty()) {
+    StringParts parts;
     size_t prev = 0;
     for (size_t at : boundaries(s)) {
-      parts.push_back(s.substr(prev, at - prev));
+      parts.push(s.substr(prev, at - prev));
       prev = at;
     }
-    parts.push_back(s.substr(prev));
-    return list_of_strings(parts);
+    parts.push(s.substr(prev));
+    return parts.list();
   }
   return split_on(s, sep);
 }

@@ -38,31 +38,68 @@ inline std::vector<uint32_t> code_points(std::string_view s) {
   return cps;
 }
 
-// A list of new strings, one per part. Hosts that have make_string_list
-// build it in one call; older ones get the words one by one, handed
-// straight to make_list (which steals them) from a stack buffer.
-inline Value list_of_strings(std::span<const std::string_view> parts) {
-  const sema_host_api* api = sema::api;
-  if (SEMA_HOST_HAS(api, make_string_list)) {
-    boost::container::small_vector<const char*, 8> ptrs;
-    boost::container::small_vector<size_t, 8> lens;
-    ptrs.reserve(parts.size());
-    lens.reserve(parts.size());
-    for (auto p : parts) {
-      ptrs.push_back(p.data());
-      lens.push_back(p.size());
+// The parts of a text that become a list of new strings: pointers into the
+// text (which must outlive list()) and lengths, kept in the shape the host's
+// make_string_list takes, so a split hands them over without a conversion.
+class StringParts {
+ public:
+  StringParts() = default;
+  StringParts(const StringParts&) = delete;
+  StringParts& operator=(const StringParts&) = delete;
+
+  void push(const char* p, size_t n) {
+    if (n_ < kInline) [[likely]] {
+      ptrs_[n_] = p;
+      lens_[n_++] = n;
+      return;
     }
-    return Value::own(api->make_string_list(ptrs.data(), lens.data(), parts.size()));
+    spill(p, n);
   }
-  boost::container::small_vector<sema_value, 8> words;
-  words.reserve(parts.size());  // may throw before any string exists
-  try {
-    for (auto p : parts) words.push_back(api->make_string(p.data(), p.size()));
-  } catch (...) {
-    for (sema_value w : words) sema::release(w);
-    throw;
+  void push(std::string_view p) { push(p.data(), p.size()); }
+
+  // Hosts that have make_string_list build the list in one call; older ones
+  // get the words one by one, handed straight to make_list (which steals
+  // them) from a stack buffer.
+  Value list() const {
+    const sema_host_api* api = sema::api;
+    const char* const* ptrs = more_ptrs_.empty() ? ptrs_ : more_ptrs_.data();
+    const size_t* lens = more_ptrs_.empty() ? lens_ : more_lens_.data();
+    if (SEMA_HOST_HAS(api, make_string_list)) return Value::own(api->make_string_list(ptrs, lens, n_));
+    boost::container::small_vector<sema_value, 8> words;
+    words.reserve(n_);  // may throw before any string exists
+    try {
+      for (size_t i = 0; i < n_; ++i) words.push_back(api->make_string(ptrs[i], lens[i]));
+    } catch (...) {
+      for (sema_value w : words) sema::release(w);
+      throw;
+    }
+    return Value::own(api->make_list(words.data(), words.size()));
   }
-  return Value::own(api->make_list(words.data(), words.size()));
+
+ private:
+  // Plain arrays for a short line (1BRC's two fields): no allocation and no
+  // capacity checks; a longer split moves everything into the vectors once.
+  static constexpr size_t kInline = 8;
+  __attribute__((noinline)) void spill(const char* p, size_t n) {
+    if (more_ptrs_.empty()) {
+      more_ptrs_.assign(ptrs_, ptrs_ + n_);
+      more_lens_.assign(lens_, lens_ + n_);
+    }
+    more_ptrs_.push_back(p);
+    more_lens_.push_back(n);
+    ++n_;
+  }
+  const char* ptrs_[kInline];
+  size_t lens_[kInline];
+  size_t n_ = 0;
+  std::vector<const char*> more_ptrs_;
+  std::vector<size_t> more_lens_;
+};
+
+inline Value list_of_strings(std::span<const std::string_view> parts) {
+  StringParts out;
+  for (auto p : parts) out.push(p);
+  return out.list();
 }
 
 // The unsigned reading of a negative index, as Rust's `as usize` shows it

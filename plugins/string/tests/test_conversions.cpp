@@ -70,6 +70,15 @@ TEST_CASE("string->number parses an i64 first, then a Rust f64", "[plugin:string
   CHECK(s.eval(R"~((string->number "nan"))~") == "NaN");
   CHECK(s.eval(R"~((string->number "NaN"))~") == "NaN");
   CHECK(s.eval(R"~((string->number "0.1"))~") == "0.1");
+  // around the limits of the one-pass path (18 int digits, 15 decimal digits)
+  CHECK(s.eval(R"~((string->number "999999999999999999"))~") == "999999999999999999");
+  CHECK(s.eval(R"~((string->number "-1000000000000000000"))~") == "-1000000000000000000");
+  CHECK(s.eval(R"~((string->number "-12.3"))~") == "-12.3");
+  CHECK(s.eval(R"~((string->number "-0.0"))~") == "-0.0");
+  CHECK(s.eval(R"~((string->number "+0.5"))~") == "0.5");
+  CHECK(s.eval(R"~((string->number "12345678901234.5"))~") == "12345678901234.5");
+  CHECK(s.eval(R"~((string->number "1234567890123456.7"))~") == "1234567890123456.8");
+  CHECK(s.eval(R"~((string->number "0.30000000000000004"))~") == "0.30000000000000004");
   CHECK(s.eval(R"~((integer? (string->number "10")))~") == "#t");
   CHECK(s.eval(R"~((float? (string->number "10.0")))~") == "#t");
   for (const char* bad : {"", " 42", "42 ", "42\r", "0x10", "1_000", "abc", "+", "-", ".", "1e", "e5", "+-5", "--5",

@@ -19,6 +19,10 @@ TEST_CASE("string/split keeps empty fields", "[plugin:string]") {
   CHECK(s.eval(R"~((string/split "a::b::c" "::"))~") == R"~(("a" "b" "c"))~");
   CHECK(s.eval(R"~((string/split "aaa" "aa"))~") == R"~(("" "a"))~");  // non-overlapping, left to right
   CHECK(s.eval(R"~((string/split "x→y→z" "→"))~") == R"~(("x" "y" "z"))~");
+  // more fields than the parts buffer holds inline
+  CHECK(s.eval(R"~((string/split "1;2;3;4;5;6;7;8;9;10;11;12" ";"))~") ==
+        R"~(("1" "2" "3" "4" "5" "6" "7" "8" "9" "10" "11" "12"))~");
+  CHECK(s.eval(R"~((string/split ";;" ";"))~") == R"~(("" "" ""))~");
   // An empty separator splits around every char.
   CHECK(s.eval(R"~((string/split "abc" ""))~") == R"~(("" "a" "b" "c" ""))~");
   CHECK(s.eval(R"~((string/split "é!" ""))~") == R"~(("" "é" "!" ""))~");

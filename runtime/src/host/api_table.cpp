@@ -9,7 +9,6 @@
 #include "value/interner.hpp"
 #include "value/value.hpp"
 
-#include <boost/container/small_vector.hpp>
 
 #include <algorithm>
 #include <cstddef>
@@ -132,10 +131,7 @@ sema_value api_make_list(sema_value* items, size_t n) { return make_list(items, 
 // string/split's result in one call: no word array in the plugin, no
 // make_string call per part.
 sema_value api_make_string_list(const char* const* parts, const size_t* lens, size_t n) {
-  boost::container::small_vector<Word, 8> items;  // no allocation for a short split
-  items.reserve(n);
-  for (size_t i = 0; i < n; ++i) items.push_back(make_string(parts[i], lens[i]).take());
-  return make_list(items.data(), items.size()).take();
+  return make_string_list(parts, lens, n).take();
 }
 sema_value api_string_refill(sema_value s, const char* bytes, size_t len) {
   if (is_type(s, SEMA_T_STRING) && as_obj(s)->rc == 1) {  // unobservable: reuse it
@@ -181,6 +177,20 @@ sema_value api_hashmap_get(sema_value h, sema_value key, int* found) {
   Word w = hashmap_get(h, key, &f);
   if (found) *found = f;
   return w;
+}
+// The whole of `get` on a map: one table call, map_get's scan inlined.
+int api_map_lookup(sema_value m, sema_value key, sema_value dflt, sema_value* out) {
+  if (!is_ptr(m)) return 0;
+  bool found = false;
+  Word v;
+  switch (as_obj(m)->type) {
+    case SEMA_T_MAP: v = map_get(m, key, &found); break;
+    case SEMA_T_HASHMAP: v = hashmap_get(m, key, &found); break;
+    default: return 0;
+  }
+  *out = found ? v : dflt;
+  retain(*out);
+  return 1;
 }
 sema_value api_hashmap_assoc(sema_value h, sema_value k, sema_value v) { return hashmap_assoc(Value::own(h), k, v).take(); }
 size_t api_hashmap_count(sema_value h) { return static_cast<HashMapObj*>(as_obj(h))->map.size(); }
@@ -451,6 +461,7 @@ const sema_host_api table = {
     1,  // obj_header: the layout checked above
     api_make_string_list,
     api_string_refill,
+    api_map_lookup,
 };
 
 }  // namespace

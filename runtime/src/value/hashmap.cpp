@@ -2,6 +2,7 @@
 #include "value/hashmap.hpp"
 
 #include <algorithm>
+#include <utility>
 
 namespace sema::rt {
 
@@ -10,6 +11,7 @@ HashMapObj::~HashMapObj() {
     release(k);
     release(v);
   }
+  release(last_key);
 }
 
 Value make_hashmap() { return Value::own(from_obj(new HashMapObj())); }
@@ -18,15 +20,35 @@ namespace {
 HashMapObj* as_hashmap(Word h) { return static_cast<HashMapObj*>(as_obj(h)); }
 }  // namespace
 
+namespace {
+void forget_last(HashMapObj* o) {
+  release(std::exchange(o->last_key, SEMA_NIL));
+  o->last_val = nullptr;
+}
+}  // namespace
+
 Word hashmap_get(Word h, Word key, bool* found) {
-  auto& m = as_hashmap(h)->map;
-  auto it = m.find(key);
-  if (found) *found = it != m.end();
-  return it != m.end() ? it->second : SEMA_NIL;
+  HashMapObj* o = as_hashmap(h);
+  auto it = o->map.find(key);
+  if (found) *found = it != o->map.end();
+  if (it == o->map.end()) return SEMA_NIL;
+  if (key != o->last_key && (!is_ptr(key) || as_obj(key)->type == SEMA_T_STRING)) {
+    retain(key);
+    release(std::exchange(o->last_key, key));
+  }
+  if (key == o->last_key) o->last_val = &it->second;
+  return it->second;
 }
 
 Value hashmap_assoc(Value h, Word key, Word val) {
-  if (!unique(h.get())) {
+  if (unique(h.get())) {
+    HashMapObj* o = as_hashmap(h.get());
+    if (key == o->last_key && o->last_val != nullptr) {  // found by the last get
+      retain(val);
+      release(std::exchange(*o->last_val, val));
+      return h;
+    }
+  } else {
     auto* copy = new HashMapObj();
     copy->map = as_hashmap(h.get())->map;
     for (auto& [k, v] : copy->map) {
@@ -40,6 +62,7 @@ Value hashmap_assoc(Value h, Word key, Word val) {
   auto [it, inserted] = m.try_emplace(key, val);  // one hash, one probe
   if (inserted) {
     retain(key);
+    forget_last(as_hashmap(h.get()));
   } else {
     release(it->second);
     it->second = val;

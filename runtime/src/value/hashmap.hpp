@@ -9,7 +9,13 @@ namespace sema::rt {
 
 struct WordHash {
   using is_avalanching = void;  // hash() mixes its output; no post-mixing needed
-  size_t operator()(Word w) const { return static_cast<size_t>(hash(w)); }
+  size_t operator()(Word w) const {
+    // A string key hashed before (a get, then an assoc with the same key
+    // object) is answered from its memo without a call.
+    if (is_type(w, SEMA_T_STRING))
+      if (uint64_t h = static_cast<const StringObj*>(as_obj(w))->hash_memo) return static_cast<size_t>(h);
+    return static_cast<size_t>(hash(w));
+  }
 };
 struct WordEq {
   bool operator()(Word a, Word b) const { return equal(a, b); }
@@ -19,6 +25,15 @@ struct HashMapObj final : Obj {
   HashMapObj() : Obj(SEMA_T_HASHMAP) {}
   ~HashMapObj() override;
   boost::unordered_flat_map<Word, Word, WordHash, WordEq> map;  // owned keys and values
+  // The entry the last successful hashmap_get found: an assoc with that same
+  // key word right after (a fold's `(get acc k)` then `(assoc acc k …)`)
+  // replaces the value without hashing, probing and comparing the key again.
+  // last_key holds a reference, so its word cannot come back as another
+  // object while cached, and equal(key, key) holds for any key that was
+  // found. Only strings and immediates are cached (a big key is not kept
+  // alive by a lookup). Every insertion clears it (entries may move).
+  Word last_key = SEMA_NIL;
+  Word* last_val = nullptr;
 };
 
 Value make_hashmap();

@@ -44,6 +44,21 @@ Value make_list(const Word* in_order, size_t n) {
   return view(s, n);
 }
 
+// The strings are made straight into the store (last part first: the store
+// is in reverse order), with no word buffer and no second copy.
+Value make_string_list(const char* const* parts, const size_t* lens, size_t n) {
+  if (n == 0) return empty_list();
+  auto* s = new ListStore();
+  try {
+    s->items.reserve(n);
+    for (size_t i = n; i-- > 0;) s->items.push_back(from_obj(new StringObj(parts[i], lens[i])));
+    return view(s, n);
+  } catch (...) {  // out of memory: the strings made so far go with the store
+    release_store(s);
+    throw;
+  }
+}
+
 Value make_list(std::vector<Word>&& in_order) {
   Value l = make_list(in_order.data(), in_order.size());
   in_order.clear();  // the references now belong to the list

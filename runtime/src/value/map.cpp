@@ -20,17 +20,9 @@ namespace {
 
 MapObj* as_map(Word m) { return static_cast<MapObj*>(as_obj(m)); }
 
-// Keywords and symbols are interned: two are equal exactly when their words
-// are, and never equal a key of another kind. In a small map such a key is
-// found by scanning for the identical word (no name comparisons), and a
-// scan that finds nothing is a definite miss.
-constexpr size_t kScanMax = 16;
-bool scan_key(const MapObj* m, Word key) {
-  return (sema_is_keyword(key) || sema_is_symbol(key)) && m->entries.size() <= kScanMax;
-}
-
 // First entry whose key is not below key.
-MapEntries::iterator lower(MapObj* m, Word key) {
+template <class M>
+auto lower(M* m, Word key) {
   return std::lower_bound(m->entries.begin(), m->entries.end(), key,
                           [](const MapEntry& e, Word k) { return compare(e.first, k) < 0; });
 }
@@ -48,32 +40,19 @@ MapObj* writable(Value& m) {
   return copy;
 }
 
-// The binary search, out of line so that the scan in map_get needs no
-// saved registers.
-__attribute__((noinline)) Word get_ordered(MapObj* o, Word key, bool* found) {
+}  // namespace
+
+// Out of line, so that the inline scan in map_get needs no saved registers.
+Word map_get_ordered(const MapObj* o, Word key, bool* found) {
   auto it = lower(o, key);
   bool hit = it != o->entries.end() && compare(it->first, key) == 0;
   if (found) *found = hit;
   return hit ? it->second : SEMA_NIL;
 }
 
-}  // namespace
-
-Word map_get(Word m, Word key, bool* found) {
-  MapObj* o = as_map(m);
-  if (!scan_key(o, key)) return get_ordered(o, key, found);
-  for (const MapEntry& e : o->entries)
-    if (e.first == key) {
-      if (found) *found = true;
-      return e.second;
-    }
-  if (found) *found = false;
-  return SEMA_NIL;
-}
-
 Value map_assoc(Value m, Word key, Word val) {
   MapObj* o = writable(m);
-  if (scan_key(o, key)) {
+  if (map_scan_key(o, key)) {
     for (auto& e : o->entries)
       if (e.first == key) {
         retain(val);

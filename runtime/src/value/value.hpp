@@ -191,6 +191,7 @@ inline std::string_view string_of(Word w) { return static_cast<StringObj*>(as_ob
 Value make_list(std::vector<Word>&& in_order);
 Value make_list(const Word* in_order, size_t n);  // steals the n references
 Value make_list(std::initializer_list<Word> borrowed);  // retains each
+Value make_string_list(const char* const* parts, const size_t* lens, size_t n);  // n new strings, copied
 Value empty_list();
 inline size_t list_len(Word l) { return static_cast<ListObj*>(as_obj(l))->len; }
 inline Word list_at(Word l, size_t i) { return static_cast<ListObj*>(as_obj(l))->at(i); }  // borrowed
@@ -210,11 +211,46 @@ struct SeqView {
   size_t size() const { return n; }
 };
 bool is_seq(Word w);
-SeqView seq_view(Word w);  // w must be a list or vector
+// w must be a list or vector. Inline: first/nth (through the host table)
+// and every sequence walk start here.
+inline SeqView seq_view(Word w) {
+  SeqView sv;
+  if (as_obj(w)->type == SEMA_T_LIST) {
+    auto* l = static_cast<ListObj*>(as_obj(w));
+    sv.n = l->len;
+    if (l->len) sv.data = &l->store->items[l->len - 1];
+    sv.stride = -1;
+  } else {
+    auto* v = static_cast<VectorObj*>(as_obj(w));
+    sv.n = v->items.size();
+    sv.data = v->items.data();
+  }
+  return sv;
+}
 
 // Sorted maps. *_assoc/dissoc steal m and update in place when it is unique.
 Value make_map();
-Word map_get(Word m, Word key, bool* found);  // borrowed
+Word map_get_ordered(const MapObj* m, Word key, bool* found);  // the binary search
+// Borrowed. Keywords and symbols are interned: two are equal exactly when
+// their words are, and never equal a key of another kind. In a small map
+// such a key is found by scanning for the identical word (no name
+// comparisons), and a scan that finds nothing is a definite miss. Inline:
+// `get` on a record-like map is this loop.
+inline constexpr size_t kMapScanMax = 16;
+inline bool map_scan_key(const MapObj* m, Word key) {
+  return (sema_is_keyword(key) || sema_is_symbol(key)) && m->entries.size() <= kMapScanMax;
+}
+inline Word map_get(Word m, Word key, bool* found) {
+  const auto* o = static_cast<const MapObj*>(as_obj(m));
+  if (!map_scan_key(o, key)) return map_get_ordered(o, key, found);
+  for (const MapEntry& e : o->entries)
+    if (e.first == key) {
+      if (found) *found = true;
+      return e.second;
+    }
+  if (found) *found = false;
+  return SEMA_NIL;
+}
 Value map_assoc(Value m, Word key, Word val);
 Value map_dissoc(Value m, Word key);
 

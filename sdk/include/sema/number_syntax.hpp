@@ -97,4 +97,32 @@ inline std::optional<double> parse_f64(std::string_view s) {
   return negative ? -v : v;
 }
 
+// The common texts of string->number in one pass: [+-]? D{1,18} is an int,
+// [+-]? D+ '.' D+ with at most 15 digits a float (the result parse_i64 or
+// parse_f64 gives for the same text: the int is exact, the float is
+// short_decimal's). Anything else is Short::Other, for the full parsers.
+enum class Short { Other, Int, Float };
+inline Short parse_short(std::string_view s, int64_t* i, double* d) {
+  size_t k = 0, n = s.size();
+  bool negative = false;
+  if (k < n && (s[k] == '+' || s[k] == '-')) negative = s[k++] == '-';
+  size_t start = k;
+  uint64_t m = 0;
+  while (k < n && detail::is_digit(s[k])) m = m * 10 + static_cast<uint64_t>(s[k++] - '0');
+  size_t int_digits = k - start;
+  if (int_digits == 0 || int_digits > 18) return Short::Other;  // 18 digits cannot overflow
+  if (k == n) {
+    *i = negative ? -static_cast<int64_t>(m) : static_cast<int64_t>(m);
+    return Short::Int;
+  }
+  if (s[k] != '.' || k + 1 == n || n - start > 16) return Short::Other;
+  size_t dot = k++;
+  while (k < n && detail::is_digit(s[k])) m = m * 10 + static_cast<uint64_t>(s[k++] - '0');
+  if (k != n) return Short::Other;
+  static constexpr double kPow10[] = {1e0, 1e1, 1e2, 1e3, 1e4, 1e5, 1e6, 1e7, 1e8, 1e9, 1e10, 1e11, 1e12, 1e13, 1e14, 1e15};
+  double v = static_cast<double>(m) / kPow10[n - dot - 1];
+  *d = negative ? -v : v;
+  return Short::Float;
+}
+
 }  // namespace sema::num

@@ -361,6 +361,10 @@ typedef struct sema_host_api {
    * otherwise s is released and a new string is made. For a producer that
    * hands out one string per item (fastio's lines) and gets it back unused. */
   sema_value (*string_refill)(sema_value s, const char* bytes, size_t len);
+  /* (new) `get` in one call: when m is a map or a hashmap, *out becomes the
+   * value at key (a new reference), or dflt (retained) when key is absent, and
+   * 1 is returned; otherwise 0 (nothing retained, *out untouched). */
+  int (*map_lookup)(sema_value m, sema_value key, sema_value dflt, sema_value* out);
 } sema_host_api;
 
 /* ------------------------------------------------------ heap-object header */
