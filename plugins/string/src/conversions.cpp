@@ -55,21 +55,11 @@ Result<Value> string_to_number(sema_ctx*, Args a) {
   return sema::eval_error("cannot parse '" + std::string(*s) + "' as number");
 }
 
-// The hook: a string that parses is converted here, without the Result
-// wrapper; anything else (errors too) runs string_to_number itself.
-sema_status string_to_number_hook(sema_ctx* ctx, sema_value v, sema_value* out) noexcept {
+// The full parsers and every error: out of line, so that the one-pass path
+// of the hook below saves no registers.
+__attribute__((noinline)) sema_status string_to_number_slow(sema_ctx* ctx, sema_value v, sema_value* out) noexcept {
   if (sema::is_string(v)) {
     std::string_view s = sema::string_of(v);
-    int64_t whole = 0;
-    double real = 0;
-    switch (sema::num::parse_short(s, &whole, &real)) {
-      case sema::num::Short::Int:
-        if (!sema_fits_small_int(whole)) break;
-        *out = sema_from_small_int(whole);
-        return SEMA_OK;
-      case sema::num::Short::Float: *out = sema_from_float(real); return SEMA_OK;
-      case sema::num::Short::Other: break;
-    }
     if (auto i = sema::num::parse_i64(s)) {
       if (sema_fits_small_int(*i)) {
         *out = sema_from_small_int(*i);
@@ -81,6 +71,24 @@ sema_status string_to_number_hook(sema_ctx* ctx, sema_value v, sema_value* out) 
     }
   }
   return sema::builtin_hook1<string_to_number>(ctx, v, out);
+}
+
+// The hook: a string that parses is converted here, without the Result
+// wrapper; anything else (errors too) runs string_to_number itself.
+sema_status string_to_number_hook(sema_ctx* ctx, sema_value v, sema_value* out) noexcept {
+  if (sema::is_string(v)) {
+    int64_t whole = 0;
+    double real = 0;
+    switch (sema::num::parse_short(sema::string_of(v), &whole, &real)) {
+      case sema::num::Short::Int:
+        if (!sema_fits_small_int(whole)) break;
+        *out = sema_from_small_int(whole);
+        return SEMA_OK;
+      case sema::num::Short::Float: *out = sema_from_float(real); return SEMA_OK;
+      case sema::num::Short::Other: break;
+    }
+  }
+  return string_to_number_slow(ctx, v, out);
 }
 
 Result<Value> string_is_number(sema_ctx*, Args a) {

@@ -40,15 +40,11 @@ Word hashmap_get(Word h, Word key, bool* found) {
   return it->second;
 }
 
-Value hashmap_assoc(Value h, Word key, Word val) {
-  if (unique(h.get())) {
-    HashMapObj* o = as_hashmap(h.get());
-    if (key == o->last_key && o->last_val != nullptr) {  // found by the last get
-      retain(val);
-      release(std::exchange(*o->last_val, val));
-      return h;
-    }
-  } else {
+namespace {
+// The copy for a shared map and the probe: out of line, so that the
+// replacement through the last get's slot saves no registers.
+__attribute__((noinline)) Value assoc_probe(Value h, Word key, Word val) {
+  if (!unique(h.get())) {
     auto* copy = new HashMapObj();
     copy->map = as_hashmap(h.get())->map;
     for (auto& [k, v] : copy->map) {
@@ -68,6 +64,19 @@ Value hashmap_assoc(Value h, Word key, Word val) {
     it->second = val;
   }
   return h;
+}
+}  // namespace
+
+Value hashmap_assoc(Value h, Word key, Word val) {
+  if (unique(h.get())) {
+    HashMapObj* o = as_hashmap(h.get());
+    if (key == o->last_key && o->last_val != nullptr) {  // found by the last get
+      retain(val);
+      release(std::exchange(*o->last_val, val));
+      return h;
+    }
+  }
+  return assoc_probe(std::move(h), key, val);
 }
 
 std::vector<std::pair<Word, Word>> hashmap_sorted_entries(Word h) {

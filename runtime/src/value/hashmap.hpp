@@ -18,7 +18,11 @@ struct WordHash {
   }
 };
 struct WordEq {
-  bool operator()(Word a, Word b) const { return equal(a, b); }
+  // Two string keys (the common case) are compared here, without the call.
+  bool operator()(Word a, Word b) const {
+    if (is_type(a, SEMA_T_STRING) && is_type(b, SEMA_T_STRING)) return string_of(a) == string_of(b);
+    return equal(a, b);
+  }
 };
 
 struct HashMapObj final : Obj {
