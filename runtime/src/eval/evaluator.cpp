@@ -1,6 +1,7 @@
 // The evaluator's main loop: a trampoline over nodes. Tail positions
 // (language.md §4.6) continue the loop instead of recursing; every nested
 // evaluation goes through eval(), which owns the call-trace bookkeeping.
+#include "eval/intrinsics.hpp"
 #include "eval/state.hpp"
 #include "value/hashmap.hpp"
 #include "value/interner.hpp"
@@ -172,22 +173,56 @@ Result<Value> Interp::State::expand_macro(MacroObj* m, Word form) {
 
 // ------------------------------------------------------------- builtins
 
-// A call in argument position whose head is a global builtin runs here
-// without a nested evaluation (builtins never continue in tail position).
-bool Interp::State::call_arg(CallNode* c, Env* env, Word& out) {
-  if (c->head->kind == K::Global && !any_dynamic) {
-    Word h = static_cast<GlobalNode*>(c->head.get())->cell->value;
-    if (is_type(h, SEMA_T_NATIVE)) return call_builtin(static_cast<NativeObj*>(as_obj(h)), c, env, out);
-  }
-  return ev(c, env, out);
-}
-
 namespace {
 bool arity_ok(const NativeObj* nat, size_t n) {
   return n >= static_cast<size_t>(nat->min_args) &&
          (nat->max_args == SEMA_ARITY_VARIADIC || n <= static_cast<size_t>(nat->max_args));
 }
 }  // namespace
+
+// A call in argument position whose head is a global builtin runs here
+// without a nested evaluation (builtins never continue in tail position).
+bool Interp::State::call_arg(CallNode* c, Env* env, Word& out) {
+  if (c->head->kind == K::Global && !any_dynamic) {
+    Word h = static_cast<GlobalNode*>(c->head.get())->cell->value;
+    if (is_type(h, SEMA_T_NATIVE)) {
+      auto* nat = static_cast<NativeObj*>(as_obj(h));
+      if (nat->intrinsic && c->leaf_args && leaf_intrinsic(nat, c, env, out)) return true;
+      return call_builtin(nat, c, env, out);
+    }
+  }
+  return ev(c, env, out);
+}
+
+// An intrinsic whose arguments are constants and variable reads (checked by
+// the caller, as is !any_dynamic) runs on the words where they are, without
+// references or call_builtin's frame. A variable read that is its last use
+// gives up its slot afterwards, as the moving read would have. False: not
+// handled, nothing changed.
+inline bool Interp::State::leaf_intrinsic(NativeObj* nat, CallNode* c, Env* env, Word& out) {
+  size_t n = c->args.size();
+  Word a[2];
+  if (n == 2) {
+    if (!nat->hook2 || !arity_ok(nat, 2) || !peek(c->args[0].get(), env, a[0]) ||
+        !peek(c->args[1].get(), env, a[1]) || !intrinsic2(nat->intrinsic, a[0], a[1], out))
+      return false;
+  } else if (n == 1) {
+    if (!nat->hook1 || !arity_ok(nat, 1) || !peek(c->args[0].get(), env, a[0]) ||
+        !intrinsic1(nat->intrinsic, a[0], out))
+      return false;
+  } else {
+    return false;
+  }
+  for (size_t i = 0; i < n; ++i) {
+    Node* x = c->args[i].get();
+    if (x->kind != K::Local || !static_cast<LocalNode*>(x)->last_use) continue;
+    auto* l = static_cast<LocalNode*>(x);
+    Env* f = env;
+    for (uint32_t d = l->depth; d > 0; --d) f = f->parent.get();
+    release(std::exchange(f->slots[l->slot], SEMA_NIL));
+  }
+  return true;
+}
 
 // Evaluates the arguments and calls the builtin (kept alive by the caller).
 // One to three arguments with a matching hook call it directly: no argument
@@ -208,9 +243,18 @@ bool Interp::State::call_builtin(NativeObj* nat, CallNode* c, Env* env, Word& ou
       release(a[0]);
       return false;
     }
+    if (nat->intrinsic && intrinsic2(nat->intrinsic, a[0], a[1], out)) {
+      release(a[0]);
+      release(a[1]);
+      return true;
+    }
     flags = nat->hook2_flags;
   } else if (n == 1 && nat->hook1 && arity_ok(nat, 1)) {
     if (!arg(c->args[0].get(), env, a[0])) return false;
+    if (nat->intrinsic && intrinsic1(nat->intrinsic, a[0], out)) {
+      release(a[0]);
+      return true;
+    }
     flags = nat->hook1_flags;
   } else if (n == 3 && nat->hook3 && arity_ok(nat, 3)) {
     if (!arg(c->args[0].get(), env, a[0])) return false;
@@ -421,6 +465,12 @@ bool Interp::State::exec(Node* n, Env* env, size_t base, int& counted, Word& out
 
       case K::Call: {
         auto* c = static_cast<CallNode*>(n);
+        if (c->leaf_args && c->head->kind == K::Global && !any_dynamic) {
+          Word h = static_cast<GlobalNode*>(c->head.get())->cell->value;
+          if (is_type(h, SEMA_T_NATIVE) && static_cast<NativeObj*>(as_obj(h))->intrinsic &&
+              leaf_intrinsic(static_cast<NativeObj*>(as_obj(h)), c, env, out))
+            return true;
+        }
         Word f;
         if (!arg(c->head.get(), env, f)) return false;
         Value fv = Value::own(f);

@@ -157,6 +157,23 @@ struct Interp::State {
     return any_dynamic ? by_name(env, c->id, out) : fail(unbound(c->id));
   }
   bool by_name(Env* env, uint32_t id, Word& out);
+  // A constant or variable read without taking a reference; false when the
+  // read needs the full path (an unbound variable). Callers check any_dynamic.
+  [[gnu::always_inline]] bool peek(Node* n, Env* env, Word& out) {
+    switch (n->kind) {
+      case K::Const: out = static_cast<ConstNode*>(n)->value.get(); return true;
+      case K::Local: {
+        auto* l = static_cast<LocalNode*>(n);
+        Env* f = env;
+        for (uint32_t d = l->depth; d > 0; --d) f = f->parent.get();
+        out = f->get(l->slot);
+        return out != kUnset;
+      }
+      case K::Global: out = static_cast<GlobalNode*>(n)->cell->value; return out != kUnset;
+      default: return false;
+    }
+  }
+  bool leaf_intrinsic(NativeObj* nat, CallNode* c, Env* env, Word& out);
   bool map_literal(MapNode* m, Env* env, Word& out);  // forms.cpp
   [[gnu::noinline]] bool call_arg(CallNode* c, Env* env, Word& out);
   bool call_builtin(NativeObj* nat, CallNode* c, Env* env, Word& out);

@@ -67,6 +67,10 @@ sema_status register_builtin(sema_registry* reg, const sema_builtin_def* def) {
   size_t hooks = 0;
   for (uint32_t i = 0; def->hooks != nullptr && i < def->nhooks; ++i) {
     const sema_hook& h = def->hooks[i];
+    if (h.kind == SEMA_HOOK_INTRINSIC) {  // a promise, not a function: not counted as a hook
+      if (h.flags > SEMA_INTRINSIC_NONE && h.flags <= kLastIntrinsic) n->intrinsic = static_cast<uint8_t>(h.flags);
+      continue;
+    }
     if (h.fn == nullptr) continue;
     switch (h.kind) {  // unknown kinds are skipped: the generic builtin stays the fallback
       case SEMA_HOOK_ARITY1:
