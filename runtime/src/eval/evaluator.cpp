@@ -465,11 +465,16 @@ bool Interp::State::exec(Node* n, Env* env, size_t base, int& counted, Word& out
 
       case K::Call: {
         auto* c = static_cast<CallNode*>(n);
-        if (c->leaf_args && c->head->kind == K::Global && !any_dynamic) {
+        if (c->head->kind == K::Global && !any_dynamic) {
           Word h = static_cast<GlobalNode*>(c->head.get())->cell->value;
-          if (is_type(h, SEMA_T_NATIVE) && static_cast<NativeObj*>(as_obj(h))->intrinsic &&
-              leaf_intrinsic(static_cast<NativeObj*>(as_obj(h)), c, env, out))
-            return true;
+          if (is_type(h, SEMA_T_NATIVE)) {
+            auto* nat = static_cast<NativeObj*>(as_obj(h));
+            if (c->leaf_args) {
+              if (nat->intrinsic && leaf_intrinsic(nat, c, env, out)) return true;
+            } else {
+              return call_builtin(nat, c, env, out);  // which keeps the builtin alive itself
+            }
+          }
         }
         Word f;
         if (!arg(c->head.get(), env, f)) return false;

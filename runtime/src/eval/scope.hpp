@@ -29,6 +29,8 @@ struct ProtoInfo : RcBase {
   static void destroy(ProtoInfo* p) { delete p; }
 };
 
+struct Env;
+
 struct CScope : RcBase {
   Rc<CScope> parent;        // null for the global scope
   bool global = false;      // the global scope: names live in Cells
@@ -36,6 +38,15 @@ struct CScope : RcBase {
   std::vector<uint32_t> names;  // slot -> interned id
   Rc<ProtoInfo> owner;      // the procedure whose activation creates the frame
   std::vector<uint32_t> macros;  // names a defmacro binds here (calls may expand at run time)
+  // The last frame of this scope that died, kept for the next activation
+  // (no parent, no scope, every slot kUnset): calls of one procedure mostly
+  // die in LIFO order, so this saves a frame allocation per call.
+  Env* spare = nullptr;
+
+  CScope() = default;
+  CScope(const CScope&) = delete;
+  CScope& operator=(const CScope&) = delete;
+  ~CScope();
 
   int find(uint32_t id) const {
     for (size_t i = names.size(); i-- > 0;)
@@ -69,14 +80,26 @@ struct Env : RcBase, pool::Pooled {  // pooled: one per call
     release(old);
   }
   static Rc<Env> make(const Rc<CScope>& scope, const Rc<Env>& parent) {  // inline: one per call
-    auto f = Rc<Env>::adopt(new Env());
+    size_t n = scope->names.size();
+    if (Env* spare = scope->spare) {
+      scope->spare = nullptr;
+      spare->rc_ = 1;
+      auto f = Rc<Env>::adopt(spare);
+      f->scope = scope;
+      f->parent = parent;
+      if (f->slots.size() != n) f->slots.resize(n, kUnset);  // the scope gained names
+      return f;
+    }
+    auto f = Rc<Env>::adopt(new Env);  // not Env(): value-initialising zeroed the whole frame first
     f->scope = scope;
     f->parent = parent;
-    f->slots.assign(scope->names.size(), kUnset);
+    f->slots.assign(n, kUnset);
     return f;
   }
   static void destroy(Env* f);
 };
+
+inline CScope::~CScope() { delete spare; }
 
 struct Cell {
   uint32_t id = 0;

@@ -120,8 +120,10 @@ struct Interp::State {
     err = std::move(r.error());
     return false;
   }
-  bool ev(Node* n, Env* env, Word& out);  // a nested (non-tail) evaluation
-  bool exec(Node* n, Env* env, size_t base, int& counted, Word& out);
+  // The hot loop's functions are hidden: called directly, not through the
+  // PLT, and visible to the inliner (nothing outside the runtime calls them).
+  [[gnu::visibility("hidden")]] bool ev(Node* n, Env* env, Word& out);  // a nested (non-tail) evaluation
+  [[gnu::visibility("hidden")]] bool exec(Node* n, Env* env, size_t base, int& counted, Word& out);
   // An argument: leaves inline (always: an outlined copy of this switch,
   // recursive through call_arg, paid a full register save per leaf), the
   // rest out of line.
@@ -173,10 +175,10 @@ struct Interp::State {
       default: return false;
     }
   }
-  bool leaf_intrinsic(NativeObj* nat, CallNode* c, Env* env, Word& out);
+  [[gnu::visibility("hidden")]] bool leaf_intrinsic(NativeObj* nat, CallNode* c, Env* env, Word& out);
   bool map_literal(MapNode* m, Env* env, Word& out);  // forms.cpp
-  [[gnu::noinline]] bool call_arg(CallNode* c, Env* env, Word& out);
-  bool call_builtin(NativeObj* nat, CallNode* c, Env* env, Word& out);
+  [[gnu::noinline, gnu::visibility("hidden")]] bool call_arg(CallNode* c, Env* env, Word& out);
+  [[gnu::visibility("hidden")]] bool call_builtin(NativeObj* nat, CallNode* c, Env* env, Word& out);
   [[gnu::noinline]] bool call_builtin_generic(NativeObj* nat, CallNode* c, Env* env, Word& out);
   [[gnu::always_inline]] bool call_hook(NativeObj* nat, CallNode* c, size_t n, Word* a, uint32_t flags, Word& out);
   bool builtin_failed(NativeObj* nat, sema_status st, const Node* site, bool traced);
@@ -213,7 +215,7 @@ struct Interp::State {
     if (trace.size() > base) trace.erase(trace.begin() + static_cast<ptrdiff_t>(base), trace.end());
     trace.push_back(TraceEntry{p->trace_name, site ? site->file : nullptr, site ? site->span : Span{}});
   }
-  bool enter_call(size_t base, const Proto* p, const Node* site, int& counted);
+  [[gnu::visibility("hidden")]] bool enter_call(size_t base, const Proto* p, const Node* site, int& counted);
 
   // Analysis (analyze.cpp). Errors in the source become Error nodes, so this
   // never fails; runtime: code analysed while the program runs (eval, load,
