@@ -180,6 +180,33 @@ bool arity_ok(const NativeObj* nat, size_t n) {
 }
 }  // namespace
 
+// An intrinsic whose arguments are constants and variable reads (checked by
+// the caller, as is !any_dynamic) runs on the words where they are, without
+// references or call_builtin's frame. A variable read that is its last use
+// gives up its slot afterwards, as the moving read would have. False: not
+// handled, nothing changed.
+inline bool Interp::State::leaf_intrinsic(NativeObj* nat, CallNode* c, Env* env, Word& out) {
+  Word a, b;
+  Word* moved[2] = {nullptr, nullptr};
+  switch (c->args.size()) {
+    case 2:
+      if (!nat->intrinsic2 || !peek(c->args[0].get(), env, a, moved[0]) || !peek(c->args[1].get(), env, b, moved[1]) ||
+          !intrinsic2(nat->intrinsic2, a, b, out))
+        return false;
+      break;
+    case 1:
+      if (!nat->intrinsic1 || !peek(c->args[0].get(), env, a, moved[0]) || !intrinsic1(nat->intrinsic1, a, out))
+        return false;
+      break;
+    default: return false;
+  }
+  if (moved[0]) [[unlikely]]
+    release(std::exchange(*moved[0], SEMA_NIL));
+  if (moved[1]) [[unlikely]]
+    release(std::exchange(*moved[1], SEMA_NIL));
+  return true;
+}
+
 // A call in argument position whose head is a global builtin runs here
 // without a nested evaluation (builtins never continue in tail position).
 bool Interp::State::call_arg(CallNode* c, Env* env, Word& out) {
@@ -187,41 +214,11 @@ bool Interp::State::call_arg(CallNode* c, Env* env, Word& out) {
     Word h = static_cast<GlobalNode*>(c->head.get())->cell->value;
     if (is_type(h, SEMA_T_NATIVE)) {
       auto* nat = static_cast<NativeObj*>(as_obj(h));
-      if (nat->intrinsic && c->leaf_args && leaf_intrinsic(nat, c, env, out)) return true;
+      if (c->leaf_args && leaf_intrinsic(nat, c, env, out)) return true;
       return call_builtin(nat, c, env, out);
     }
   }
   return ev(c, env, out);
-}
-
-// An intrinsic whose arguments are constants and variable reads (checked by
-// the caller, as is !any_dynamic) runs on the words where they are, without
-// references or call_builtin's frame. A variable read that is its last use
-// gives up its slot afterwards, as the moving read would have. False: not
-// handled, nothing changed.
-inline bool Interp::State::leaf_intrinsic(NativeObj* nat, CallNode* c, Env* env, Word& out) {
-  size_t n = c->args.size();
-  Word a[2];
-  if (n == 2) {
-    if (!nat->hook2 || !arity_ok(nat, 2) || !peek(c->args[0].get(), env, a[0]) ||
-        !peek(c->args[1].get(), env, a[1]) || !intrinsic2(nat->intrinsic, a[0], a[1], out))
-      return false;
-  } else if (n == 1) {
-    if (!nat->hook1 || !arity_ok(nat, 1) || !peek(c->args[0].get(), env, a[0]) ||
-        !intrinsic1(nat->intrinsic, a[0], out))
-      return false;
-  } else {
-    return false;
-  }
-  for (size_t i = 0; i < n; ++i) {
-    Node* x = c->args[i].get();
-    if (x->kind != K::Local || !static_cast<LocalNode*>(x)->last_use) continue;
-    auto* l = static_cast<LocalNode*>(x);
-    Env* f = env;
-    for (uint32_t d = l->depth; d > 0; --d) f = f->parent.get();
-    release(std::exchange(f->slots[l->slot], SEMA_NIL));
-  }
-  return true;
 }
 
 // Evaluates the arguments and calls the builtin (kept alive by the caller).
@@ -243,7 +240,7 @@ bool Interp::State::call_builtin(NativeObj* nat, CallNode* c, Env* env, Word& ou
       release(a[0]);
       return false;
     }
-    if (nat->intrinsic && intrinsic2(nat->intrinsic, a[0], a[1], out)) {
+    if (nat->intrinsic2 && intrinsic2(nat->intrinsic2, a[0], a[1], out)) {
       release(a[0]);
       release(a[1]);
       return true;
@@ -251,7 +248,7 @@ bool Interp::State::call_builtin(NativeObj* nat, CallNode* c, Env* env, Word& ou
     flags = nat->hook2_flags;
   } else if (n == 1 && nat->hook1 && arity_ok(nat, 1)) {
     if (!arg(c->args[0].get(), env, a[0])) return false;
-    if (nat->intrinsic && intrinsic1(nat->intrinsic, a[0], out)) {
+    if (nat->intrinsic1 && intrinsic1(nat->intrinsic1, a[0], out)) {
       release(a[0]);
       return true;
     }
@@ -470,7 +467,7 @@ bool Interp::State::exec(Node* n, Env* env, size_t base, int& counted, Word& out
           if (is_type(h, SEMA_T_NATIVE)) {
             auto* nat = static_cast<NativeObj*>(as_obj(h));
             if (c->leaf_args) {
-              if (nat->intrinsic && leaf_intrinsic(nat, c, env, out)) return true;
+              if (leaf_intrinsic(nat, c, env, out)) return true;
             } else {
               return call_builtin(nat, c, env, out);  // which keeps the builtin alive itself
             }

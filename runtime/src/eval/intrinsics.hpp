@@ -21,7 +21,7 @@ namespace intrinsic_detail {
 // + - * on two immediate ints (the result must stay immediate) or two
 // floats. core's fold() starts from an int accumulator (0 for +, 1 for *),
 // so the float cases are (0.0 + a) + b and (1.0 * a) * b: (+ -0.0 -0.0) is 0.0.
-inline bool arith(uint8_t id, Word a, Word b, Word& out) {
+[[gnu::always_inline]] inline bool arith(uint8_t id, Word a, Word b, Word& out) {
   if (is_small_int(a) && is_small_int(b)) {
     int64_t x = sema_small_int_of(a), y = sema_small_int_of(b), r;
     bool overflow = id == SEMA_INTRINSIC_ADD   ? __builtin_add_overflow(x, y, &r)
@@ -42,7 +42,7 @@ inline bool arith(uint8_t id, Word a, Word b, Word& out) {
 
 // < > <= >= on two numbers of one immediate kind (NaN: false).
 template <class Cmp>
-inline bool ordered(Word a, Word b, Word& out, Cmp cmp) {
+[[gnu::always_inline]] inline bool ordered(Word a, Word b, Word& out, Cmp cmp) {
   if (is_small_int(a) && is_small_int(b)) {
     out = sema_from_bool(cmp(sema_small_int_of(a), sema_small_int_of(b)));
     return true;
@@ -56,7 +56,7 @@ inline bool ordered(Word a, Word b, Word& out, Cmp cmp) {
 
 // =: numbers of one immediate kind compare numerically (0.0 = -0.0, NaN is
 // not equal to itself), two strings by their bytes.
-inline bool num_eq(Word a, Word b, Word& out) {
+[[gnu::always_inline]] inline bool num_eq(Word a, Word b, Word& out) {
   if (is_small_int(a) && is_small_int(b)) {
     out = sema_from_bool(a == b);
     return true;

@@ -161,21 +161,26 @@ struct Interp::State {
   bool by_name(Env* env, uint32_t id, Word& out);
   // A constant or variable read without taking a reference; false when the
   // read needs the full path (an unbound variable). Callers check any_dynamic.
-  [[gnu::always_inline]] bool peek(Node* n, Env* env, Word& out) {
+  // A read that is the variable's last use leaves its slot in `moved`, to be
+  // emptied once the value is no longer needed.
+  [[gnu::always_inline]] bool peek(Node* n, Env* env, Word& out, Word*& moved) {
     switch (n->kind) {
       case K::Const: out = static_cast<ConstNode*>(n)->value.get(); return true;
       case K::Local: {
         auto* l = static_cast<LocalNode*>(n);
         Env* f = env;
         for (uint32_t d = l->depth; d > 0; --d) f = f->parent.get();
-        out = f->get(l->slot);
+        if (l->slot >= f->slots.size()) return false;
+        Word* slot = &f->slots[l->slot];
+        out = *slot;
+        if (l->last_use) moved = slot;
         return out != kUnset;
       }
       case K::Global: out = static_cast<GlobalNode*>(n)->cell->value; return out != kUnset;
       default: return false;
     }
   }
-  [[gnu::visibility("hidden")]] bool leaf_intrinsic(NativeObj* nat, CallNode* c, Env* env, Word& out);
+  [[gnu::always_inline]] bool leaf_intrinsic(NativeObj* nat, CallNode* c, Env* env, Word& out);
   bool map_literal(MapNode* m, Env* env, Word& out);  // forms.cpp
   [[gnu::noinline, gnu::visibility("hidden")]] bool call_arg(CallNode* c, Env* env, Word& out);
   [[gnu::visibility("hidden")]] bool call_builtin(NativeObj* nat, CallNode* c, Env* env, Word& out);
