@@ -209,16 +209,18 @@ inline bool Interp::State::leaf_intrinsic(NativeObj* nat, CallNode* c, Env* env,
 
 // A call in argument position whose head is a global builtin runs here
 // without a nested evaluation (builtins never continue in tail position).
+// Both ways out are tail calls, so a lambda call saves no registers here.
 bool Interp::State::call_arg(CallNode* c, Env* env, Word& out) {
   if (c->head->kind == K::Global && !any_dynamic) {
     Word h = static_cast<GlobalNode*>(c->head.get())->cell->value;
-    if (is_type(h, SEMA_T_NATIVE)) {
-      auto* nat = static_cast<NativeObj*>(as_obj(h));
-      if (c->leaf_args && leaf_intrinsic(nat, c, env, out)) return true;
-      return call_builtin(nat, c, env, out);
-    }
+    if (is_type(h, SEMA_T_NATIVE)) return builtin_arg(static_cast<NativeObj*>(as_obj(h)), c, env, out);
   }
   return ev(c, env, out);
+}
+
+bool Interp::State::builtin_arg(NativeObj* nat, CallNode* c, Env* env, Word& out) {
+  if (c->leaf_args && leaf_intrinsic(nat, c, env, out)) return true;
+  return call_builtin(nat, c, env, out);
 }
 
 // Evaluates the arguments and calls the builtin (kept alive by the caller).
@@ -330,16 +332,23 @@ bool Interp::State::builtin_failed(NativeObj* nat, sema_status st, const Node* s
 // Before a lambda's body runs (its arguments are evaluated): the trace entry,
 // the depth limit (counted once per evaluation: tail calls do not nest) and
 // the interrupt check.
-bool Interp::State::enter_call(size_t base, const Proto* p, const Node* site, int& counted) {
+// Inline (always): a call per lambda call cost more than its body; the
+// failures are out of line.
+inline bool Interp::State::enter_call(size_t base, const Proto* p, const Node* site, int& counted) {
   enter_lambda_trace(base, p, site);
   if (!counted) {
-    if (depth > options.max_depth) return fail(depth_error());
+    if (depth > options.max_depth) [[unlikely]]
+      return call_refused(false);
     ++depth;
     counted = 1;
   }
   if (interrupt_flag.load(std::memory_order_relaxed)) [[unlikely]]
-    return fail(eval_error("interrupted"));
+    return call_refused(true);
   return true;
+}
+
+bool Interp::State::call_refused(bool interrupted) {
+  return fail(interrupted ? eval_error("interrupted") : depth_error());
 }
 
 bool Interp::State::exec(Node* n, Env* env, size_t base, int& counted, Word& out) {

@@ -183,6 +183,7 @@ struct Interp::State {
   [[gnu::always_inline]] bool leaf_intrinsic(NativeObj* nat, CallNode* c, Env* env, Word& out);
   bool map_literal(MapNode* m, Env* env, Word& out);  // forms.cpp
   [[gnu::noinline, gnu::visibility("hidden")]] bool call_arg(CallNode* c, Env* env, Word& out);
+  [[gnu::noinline, gnu::visibility("hidden")]] bool builtin_arg(NativeObj* nat, CallNode* c, Env* env, Word& out);
   [[gnu::visibility("hidden")]] bool call_builtin(NativeObj* nat, CallNode* c, Env* env, Word& out);
   [[gnu::noinline]] bool call_builtin_generic(NativeObj* nat, CallNode* c, Env* env, Word& out);
   [[gnu::always_inline]] bool call_hook(NativeObj* nat, CallNode* c, size_t n, Word* a, uint32_t flags, Word& out);
@@ -215,12 +216,13 @@ struct Interp::State {
   std::unexpected<Error> depth_error();
   bool stack_exhausted();
   void capture(Error& e);
-  void enter_lambda_trace(size_t base, const Proto* p, const Node* site) {
+  [[gnu::always_inline]] void enter_lambda_trace(size_t base, const Proto* p, const Node* site) {
     // A tail step: the frames of this evaluation collapse to the newest one.
     if (trace.size() > base) trace.erase(trace.begin() + static_cast<ptrdiff_t>(base), trace.end());
     trace.push_back(TraceEntry{p->trace_name, site ? site->file : nullptr, site ? site->span : Span{}});
   }
-  [[gnu::visibility("hidden")]] bool enter_call(size_t base, const Proto* p, const Node* site, int& counted);
+  [[gnu::always_inline]] bool enter_call(size_t base, const Proto* p, const Node* site, int& counted);
+  [[gnu::noinline, gnu::cold]] bool call_refused(bool interrupted);  // depth limit or interrupt
 
   // Analysis (analyze.cpp). Errors in the source become Error nodes, so this
   // never fails; runtime: code analysed while the program runs (eval, load,
