@@ -32,17 +32,6 @@ void Interp::State::capture(Error& e) {
   }
 }
 
-bool Interp::State::ev(Node* n, Env* env, Word& out) {
-  if (stack_low()) return fail(depth_error());
-  size_t base = trace.size();
-  int counted = 0;
-  bool ok = exec(n, env, base, counted, out);
-  if (!ok) capture(err);
-  if (trace.size() > base) trace.erase(trace.begin() + static_cast<ptrdiff_t>(base), trace.end());
-  depth -= counted;
-  return ok;
-}
-
 // ------------------------------------------------------------- variables
 
 Word Interp::State::find_name(Env* env, uint32_t id) {
@@ -351,7 +340,7 @@ bool Interp::State::call_refused(bool interrupted) {
   return fail(interrupted ? eval_error("interrupted") : depth_error());
 }
 
-bool Interp::State::exec(Node* n, Env* env, size_t base, int& counted, Word& out) {
+inline bool Interp::State::exec(Node* n, Env* env, size_t base, int& counted, Word& out) {
   FrameHold env_hold;  // owns env once a tail step replaced it
   Value keep;        // the procedure whose body is running
   NodeP owned;       // code analysed at run time that is running
@@ -593,6 +582,19 @@ bool Interp::State::exec(Node* n, Env* env, size_t base, int& counted, Word& out
       }
     }
   }
+}
+
+// A nested (non-tail) evaluation: the trace entries and depth it added are
+// gone when it returns; an error's trace is captured before they go.
+bool Interp::State::ev(Node* n, Env* env, Word& out) {
+  if (stack_low()) return fail(depth_error());
+  size_t base = trace.size();
+  int counted = 0;
+  bool ok = exec(n, env, base, counted, out);
+  if (!ok) capture(err);
+  if (trace.size() > base) trace.erase(trace.begin() + static_cast<ptrdiff_t>(base), trace.end());
+  depth -= counted;
+  return ok;
 }
 
 }  // namespace sema::rt
