@@ -450,7 +450,7 @@ inline bool Interp::State::exec(Node* n, Env* env, size_t base, int& counted, Wo
         for (auto& b : x->binds) {
           Word w;
           if (!arg(b.second.get(), in, w)) return false;
-          f->put(b.first, w);
+          f->put_existing(b.first, w);
         }
         env_hold = std::move(f);
         env = env_hold.get();
@@ -488,12 +488,12 @@ inline bool Interp::State::exec(Node* n, Env* env, size_t base, int& counted, Wo
               for (size_t i = 0; i < na; ++i) {
                 Word w;
                 if (!arg(c->args[i].get(), env, w)) return false;
-                fr->put(p->param_slots[i], w);
+                fr->put_existing(p->param_slots[i], w);
               }
               if (!enter_call(base, p, c, counted)) return false;
               if (p->self_slot >= 0) {
                 retain(f);
-                fr->put(static_cast<uint32_t>(p->self_slot), f);
+                fr->put_existing(static_cast<uint32_t>(p->self_slot), f);
               }
             } else {
               ArgBuf args(na);

@@ -14,6 +14,7 @@
 #include <boost/container/small_vector.hpp>
 
 #include <cstdint>
+#include <utility>
 #include <vector>
 
 namespace sema::rt {
@@ -73,6 +74,8 @@ struct Env : RcBase, pool::Pooled {  // pooled: one per call
   }
   Word get(uint32_t slot) const { return slot < slots.size() ? slots[slot] : kUnset; }
   // Stores an owned reference (releases what the slot held).
+  // A slot that exists (a fresh frame is sized to its scope): no growth check.
+  void put_existing(uint32_t slot, Word owned) { release(std::exchange(slots[slot], owned)); }
   void put(uint32_t slot, Word owned) {
     if (slot >= slots.size()) slots.resize(slot + 1, kUnset);
     Word old = slots[slot];
