@@ -8,18 +8,18 @@
 namespace sema::rt {
 
 namespace {
-// A dead frame (parent already let go of) becomes its scope's spare when the
-// scope has none, else is freed. Releasing the slots may free closures and so
-// other frames of the same scope, so the spare is checked afterwards; letting
-// go of the scope last may delete the scope and with it the frame.
+// A dead frame (parent already let go of) becomes one of its scope's spares
+// when there is room, else is freed. Releasing the slots may free closures
+// and so other frames of the same scope, so the room is checked afterwards;
+// letting go of the scope last may delete the scope and with it the frame.
 void park_or_delete(Env* f) {
   for (Word& w : f->slots) release(std::exchange(w, kUnset));
   CScope* s = f->scope.get();
-  if (s->spare != nullptr) {
+  if (s->nspares == CScope::kSpares) {
     delete f;
     return;
   }
-  s->spare = f;
+  s->spares[s->nspares++] = f;
   f->scope.reset();
 }
 }  // namespace

@@ -39,10 +39,13 @@ struct CScope : RcBase {
   std::vector<uint32_t> names;  // slot -> interned id
   Rc<ProtoInfo> owner;      // the procedure whose activation creates the frame
   std::vector<uint32_t> macros;  // names a defmacro binds here (calls may expand at run time)
-  // The last frame of this scope that died, kept for the next activation
+  // The last frames of this scope that died, kept for the next activations
   // (no parent, no scope, every slot kUnset): calls of one procedure mostly
-  // die in LIFO order, so this saves a frame allocation per call.
-  Env* spare = nullptr;
+  // die in LIFO order, so this saves a frame allocation per call. A few, not
+  // one: a recursive caller dies right after its callee.
+  static constexpr uint32_t kSpares = 4;
+  Env* spares[kSpares];
+  uint32_t nspares = 0;
 
   CScope() = default;
   CScope(const CScope&) = delete;
@@ -84,8 +87,8 @@ struct Env : RcBase, pool::Pooled {  // pooled: one per call
   }
   static Rc<Env> make(const Rc<CScope>& scope, const Rc<Env>& parent) {  // inline: one per call
     size_t n = scope->names.size();
-    if (Env* spare = scope->spare) {
-      scope->spare = nullptr;
+    if (scope->nspares != 0) {
+      Env* spare = scope->spares[--scope->nspares];
       spare->rc_ = 1;
       auto f = Rc<Env>::adopt(spare);
       f->scope = scope;
@@ -99,10 +102,12 @@ struct Env : RcBase, pool::Pooled {  // pooled: one per call
     f->slots.assign(n, kUnset);
     return f;
   }
-  static void destroy(Env* f);
+  [[gnu::visibility("hidden")]] static void destroy(Env* f);  // hidden: one per call, no PLT
 };
 
-inline CScope::~CScope() { delete spare; }
+inline CScope::~CScope() {
+  for (uint32_t i = 0; i < nspares; ++i) delete spares[i];
+}
 
 struct Cell {
   uint32_t id = 0;
