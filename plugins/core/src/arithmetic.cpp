@@ -134,9 +134,9 @@ sema_status arith_hook(sema_ctx* ctx, sema_value a, sema_value b, sema_value* ou
 
 void register_arithmetic(sema::Registry& r) {
   constexpr int V = SEMA_ARITY_VARIADIC;
-  r.add<b_add>("+", 0, V, pure_hook2_fn(&arith_hook<Fold::Add, b_add>));
-  r.add<b_sub>("-", 1, V, pure_hook2_fn(&arith_hook<Fold::Sub, b_sub>));
-  r.add<b_mul>("*", 0, V, pure_hook2_fn(&arith_hook<Fold::Mul, b_mul>));
+  r.add<b_add>("+", 0, V, intrinsic(SEMA_INTRINSIC_ADD, pure_hook2_fn(&arith_hook<Fold::Add, b_add>)));
+  r.add<b_sub>("-", 1, V, intrinsic(SEMA_INTRINSIC_SUB, pure_hook2_fn(&arith_hook<Fold::Sub, b_sub>)));
+  r.add<b_mul>("*", 0, V, intrinsic(SEMA_INTRINSIC_MUL, pure_hook2_fn(&arith_hook<Fold::Mul, b_mul>)));
   r.add<b_div>("/", 2, V);
   r.add<b_mod>("mod", 2, 2);
   r.add<b_mod>("modulo", 2, 2, label("mod"));

@@ -161,6 +161,13 @@ inline sema::BuiltinOptions pure_hook2_fn(sema_hook2_fn fn) {
   return o;
 }
 
+// Declares that the builtin has exactly the standard semantics of `id`
+// (SEMA_HOOK_INTRINSIC): the evaluator may compute the common cases itself.
+inline sema::BuiltinOptions intrinsic(sema_intrinsic id, sema::BuiltinOptions o) {
+  o.hooks.push_back(sema_hook{SEMA_HOOK_INTRINSIC, static_cast<uint32_t>(id), nullptr});
+  return o;
+}
+
 inline sema::BuiltinOptions label(const char* arity_label) {
   sema::BuiltinOptions o;
   o.arity_label = arity_label;

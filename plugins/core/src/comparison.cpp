@@ -108,13 +108,13 @@ Result<Value> b_parity(sema_ctx*, Args a) {
 
 void register_comparison(sema::Registry& r) {
   constexpr int V = SEMA_ARITY_VARIADIC;
-  r.add<b_ordered<Op::Lt>>("<", 2, V, pure_hook2_fn(&ordered_hook<Op::Lt>));
-  r.add<b_ordered<Op::Gt>>(">", 2, V, pure_hook2_fn(&ordered_hook<Op::Gt>));
-  r.add<b_ordered<Op::Le>>("<=", 2, V, pure_hook2_fn(&ordered_hook<Op::Le>));
-  r.add<b_ordered<Op::Ge>>(">=", 2, V, pure_hook2_fn(&ordered_hook<Op::Ge>));
-  r.add<b_num_eq>("=", 2, V, pure_hook2_fn(&num_eq_hook));
+  r.add<b_ordered<Op::Lt>>("<", 2, V, intrinsic(SEMA_INTRINSIC_LT, pure_hook2_fn(&ordered_hook<Op::Lt>)));
+  r.add<b_ordered<Op::Gt>>(">", 2, V, intrinsic(SEMA_INTRINSIC_GT, pure_hook2_fn(&ordered_hook<Op::Gt>)));
+  r.add<b_ordered<Op::Le>>("<=", 2, V, intrinsic(SEMA_INTRINSIC_LE, pure_hook2_fn(&ordered_hook<Op::Le>)));
+  r.add<b_ordered<Op::Ge>>(">=", 2, V, intrinsic(SEMA_INTRINSIC_GE, pure_hook2_fn(&ordered_hook<Op::Ge>)));
+  r.add<b_num_eq>("=", 2, V, intrinsic(SEMA_INTRINSIC_NUM_EQ, pure_hook2_fn(&num_eq_hook)));
   r.add<b_eq>("eq?", 2, 2);
-  r.add<b_not>("not", 1, 1, pure_hook1_fn(&not_hook));
+  r.add<b_not>("not", 1, 1, intrinsic(SEMA_INTRINSIC_NOT, pure_hook1_fn(&not_hook)));
   r.add<b_sign<Sign::Zero>>("zero?", 1, 1);
   r.add<b_sign<Sign::Positive>>("positive?", 1, 1);
   r.add<b_sign<Sign::Negative>>("negative?", 1, 1);

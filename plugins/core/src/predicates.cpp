@@ -69,7 +69,7 @@ void register_predicates(sema::Registry& r) {
   r.add<b_is<SEMA_T_MAP>>("map?", 1, 1);
   r.add<b_bool>("bool?", 1, 1);
   r.add<b_bool>("boolean?", 1, 1, label("bool?"));
-  r.add<b_nil>("nil?", 1, 1, pure_hook1_fn(&nil_hook));
+  r.add<b_nil>("nil?", 1, 1, intrinsic(SEMA_INTRINSIC_NIL_P, pure_hook1_fn(&nil_hook)));
   r.add<b_fn>("fn?", 1, 1);
   r.add<b_fn>("procedure?", 1, 1, label("fn?"));
   r.add<b_is_named<kPrompt>>("prompt?", 1, 1);

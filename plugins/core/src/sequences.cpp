@@ -174,7 +174,7 @@ void register_sequences(sema::Registry& r) {
   r.add<b_car>("car", 1, 1);
   r.add<b_cdr>("cdr", 1, 1);
   {
-    auto o = pure_hook1_fn(&first_hook);
+    auto o = intrinsic(SEMA_INTRINSIC_FIRST, pure_hook1_fn(&first_hook));
     o.arity_label = "car";
     r.add<b_car>("first", 1, 1, std::move(o));
   }
@@ -186,7 +186,7 @@ void register_sequences(sema::Registry& r) {
   r.add<b_length>("length", 1, 1);
   r.add<b_append>("append", 0, V);
   r.add<b_reverse>("reverse", 1, 1);
-  r.add<b_nth>("nth", 2, 2, pure_hook2_fn(&nth_hook));
+  r.add<b_nth>("nth", 2, 2, intrinsic(SEMA_INTRINSIC_NTH, pure_hook2_fn(&nth_hook)));
   r.add<b_last>("last", 1, 1);
   r.add<b_take>("take", 2, 2);
   r.add<b_drop>("drop", 2, 2);

@@ -111,7 +111,8 @@ sema::Result<Value> map_entries(sema_ctx*, sema::Args a) {
 void register_lookup(sema::Registry& r) {
   r.add_raw("get", &get_native, 2, 3,
             {.hooks = {sema::hook(SEMA_HOOK_ARITY2, SEMA_HOOK_PURE, &get_hook2),
-                       sema::hook(SEMA_HOOK_ARITY3, SEMA_HOOK_PURE, &get_hook3)}});
+                       sema::hook(SEMA_HOOK_ARITY3, SEMA_HOOK_PURE, &get_hook3),
+                       sema_hook{SEMA_HOOK_INTRINSIC, SEMA_INTRINSIC_GET, nullptr}}});
   r.add_raw("hashmap/get", &hget_native, 2, 3, {.hooks = {sema::hook(SEMA_HOOK_ARITY2, SEMA_HOOK_PURE, &hget_hook2)}});
   r.add<contains>("contains?", 2, 2);
   r.add<hashmap_contains>("hashmap/contains?", 2, 2);

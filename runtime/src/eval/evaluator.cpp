@@ -1,6 +1,7 @@
 // The evaluator's main loop: a trampoline over nodes. Tail positions
 // (language.md §4.6) continue the loop instead of recursing; every nested
 // evaluation goes through eval(), which owns the call-trace bookkeeping.
+#include "eval/intrinsics.hpp"
 #include "eval/state.hpp"
 #include "value/hashmap.hpp"
 #include "value/interner.hpp"
@@ -29,17 +30,6 @@ void Interp::State::capture(Error& e) {
     const TraceEntry& t = trace[i];
     e.trace.push_back(rt::Frame{std::string(t.name), t.file ? *t.file : std::string(), t.span});
   }
-}
-
-bool Interp::State::ev(Node* n, Env* env, Word& out) {
-  if (stack_low()) return fail(depth_error());
-  size_t base = trace.size();
-  int counted = 0;
-  bool ok = exec(n, env, base, counted, out);
-  if (!ok) capture(err);
-  if (trace.size() > base) trace.erase(trace.begin() + static_cast<ptrdiff_t>(base), trace.end());
-  depth -= counted;
-  return ok;
 }
 
 // ------------------------------------------------------------- variables
@@ -172,22 +162,55 @@ Result<Value> Interp::State::expand_macro(MacroObj* m, Word form) {
 
 // ------------------------------------------------------------- builtins
 
-// A call in argument position whose head is a global builtin runs here
-// without a nested evaluation (builtins never continue in tail position).
-bool Interp::State::call_arg(CallNode* c, Env* env, Word& out) {
-  if (c->head->kind == K::Global && !any_dynamic) {
-    Word h = static_cast<GlobalNode*>(c->head.get())->cell->value;
-    if (is_type(h, SEMA_T_NATIVE)) return call_builtin(static_cast<NativeObj*>(as_obj(h)), c, env, out);
-  }
-  return ev(c, env, out);
-}
-
 namespace {
 bool arity_ok(const NativeObj* nat, size_t n) {
   return n >= static_cast<size_t>(nat->min_args) &&
          (nat->max_args == SEMA_ARITY_VARIADIC || n <= static_cast<size_t>(nat->max_args));
 }
 }  // namespace
+
+// An intrinsic whose arguments are constants and variable reads (checked by
+// the caller, as is !any_dynamic) runs on the words where they are, without
+// references or call_builtin's frame. A variable read that is its last use
+// gives up its slot afterwards, as the moving read would have. False: not
+// handled, nothing changed.
+inline bool Interp::State::leaf_intrinsic(NativeObj* nat, CallNode* c, Env* env, Word& out) {
+  Word a, b;
+  Word* moved[2] = {nullptr, nullptr};
+  switch (c->args.size()) {
+    case 2:
+      if (!nat->intrinsic2 || !peek(c->args[0].get(), env, a, moved[0]) || !peek(c->args[1].get(), env, b, moved[1]) ||
+          !intrinsic2(nat->intrinsic2, a, b, out))
+        return false;
+      break;
+    case 1:
+      if (!nat->intrinsic1 || !peek(c->args[0].get(), env, a, moved[0]) || !intrinsic1(nat->intrinsic1, a, out))
+        return false;
+      break;
+    default: return false;
+  }
+  if (moved[0]) [[unlikely]]
+    release(std::exchange(*moved[0], SEMA_NIL));
+  if (moved[1]) [[unlikely]]
+    release(std::exchange(*moved[1], SEMA_NIL));
+  return true;
+}
+
+// A call in argument position whose head is a global builtin runs here
+// without a nested evaluation (builtins never continue in tail position).
+// Both ways out are tail calls, so a lambda call saves no registers here.
+bool Interp::State::call_arg(CallNode* c, Env* env, Word& out) {
+  if (c->head->kind == K::Global && !any_dynamic) {
+    Word h = static_cast<GlobalNode*>(c->head.get())->cell->value;
+    if (is_type(h, SEMA_T_NATIVE)) return builtin_arg(static_cast<NativeObj*>(as_obj(h)), c, env, out);
+  }
+  return ev(c, env, out);
+}
+
+bool Interp::State::builtin_arg(NativeObj* nat, CallNode* c, Env* env, Word& out) {
+  if (c->leaf_args && leaf_intrinsic(nat, c, env, out)) return true;
+  return call_builtin(nat, c, env, out);
+}
 
 // Evaluates the arguments and calls the builtin (kept alive by the caller).
 // One to three arguments with a matching hook call it directly: no argument
@@ -208,9 +231,18 @@ bool Interp::State::call_builtin(NativeObj* nat, CallNode* c, Env* env, Word& ou
       release(a[0]);
       return false;
     }
+    if (nat->intrinsic2 && intrinsic2(nat->intrinsic2, a[0], a[1], out)) {
+      release(a[0]);
+      release(a[1]);
+      return true;
+    }
     flags = nat->hook2_flags;
   } else if (n == 1 && nat->hook1 && arity_ok(nat, 1)) {
     if (!arg(c->args[0].get(), env, a[0])) return false;
+    if (nat->intrinsic1 && intrinsic1(nat->intrinsic1, a[0], out)) {
+      release(a[0]);
+      return true;
+    }
     flags = nat->hook1_flags;
   } else if (n == 3 && nat->hook3 && arity_ok(nat, 3)) {
     if (!arg(c->args[0].get(), env, a[0])) return false;
@@ -289,19 +321,26 @@ bool Interp::State::builtin_failed(NativeObj* nat, sema_status st, const Node* s
 // Before a lambda's body runs (its arguments are evaluated): the trace entry,
 // the depth limit (counted once per evaluation: tail calls do not nest) and
 // the interrupt check.
-bool Interp::State::enter_call(size_t base, const Proto* p, const Node* site, int& counted) {
+// Inline (always): a call per lambda call cost more than its body; the
+// failures are out of line.
+inline bool Interp::State::enter_call(size_t base, const Proto* p, const Node* site, int& counted) {
   enter_lambda_trace(base, p, site);
   if (!counted) {
-    if (depth > options.max_depth) return fail(depth_error());
+    if (depth > options.max_depth) [[unlikely]]
+      return call_refused(false);
     ++depth;
     counted = 1;
   }
   if (interrupt_flag.load(std::memory_order_relaxed)) [[unlikely]]
-    return fail(eval_error("interrupted"));
+    return call_refused(true);
   return true;
 }
 
-bool Interp::State::exec(Node* n, Env* env, size_t base, int& counted, Word& out) {
+bool Interp::State::call_refused(bool interrupted) {
+  return fail(interrupted ? eval_error("interrupted") : depth_error());
+}
+
+inline bool Interp::State::exec(Node* n, Env* env, size_t base, int& counted, Word& out) {
   FrameHold env_hold;  // owns env once a tail step replaced it
   Value keep;        // the procedure whose body is running
   NodeP owned;       // code analysed at run time that is running
@@ -411,7 +450,7 @@ bool Interp::State::exec(Node* n, Env* env, size_t base, int& counted, Word& out
         for (auto& b : x->binds) {
           Word w;
           if (!arg(b.second.get(), in, w)) return false;
-          f->put(b.first, w);
+          f->put_existing(b.first, w);
         }
         env_hold = std::move(f);
         env = env_hold.get();
@@ -421,6 +460,17 @@ bool Interp::State::exec(Node* n, Env* env, size_t base, int& counted, Word& out
 
       case K::Call: {
         auto* c = static_cast<CallNode*>(n);
+        if (c->head->kind == K::Global && !any_dynamic) {
+          Word h = static_cast<GlobalNode*>(c->head.get())->cell->value;
+          if (is_type(h, SEMA_T_NATIVE)) {
+            auto* nat = static_cast<NativeObj*>(as_obj(h));
+            if (c->leaf_args) {
+              if (leaf_intrinsic(nat, c, env, out)) return true;
+            } else {
+              return call_builtin(nat, c, env, out);  // which keeps the builtin alive itself
+            }
+          }
+        }
         Word f;
         if (!arg(c->head.get(), env, f)) return false;
         Value fv = Value::own(f);
@@ -438,12 +488,12 @@ bool Interp::State::exec(Node* n, Env* env, size_t base, int& counted, Word& out
               for (size_t i = 0; i < na; ++i) {
                 Word w;
                 if (!arg(c->args[i].get(), env, w)) return false;
-                fr->put(p->param_slots[i], w);
+                fr->put_existing(p->param_slots[i], w);
               }
               if (!enter_call(base, p, c, counted)) return false;
               if (p->self_slot >= 0) {
                 retain(f);
-                fr->put(static_cast<uint32_t>(p->self_slot), f);
+                fr->put_existing(static_cast<uint32_t>(p->self_slot), f);
               }
             } else {
               ArgBuf args(na);
@@ -532,6 +582,19 @@ bool Interp::State::exec(Node* n, Env* env, size_t base, int& counted, Word& out
       }
     }
   }
+}
+
+// A nested (non-tail) evaluation: the trace entries and depth it added are
+// gone when it returns; an error's trace is captured before they go.
+bool Interp::State::ev(Node* n, Env* env, Word& out) {
+  if (stack_low()) return fail(depth_error());
+  size_t base = trace.size();
+  int counted = 0;
+  bool ok = exec(n, env, base, counted, out);
+  if (!ok) capture(err);
+  if (trace.size() > base) trace.erase(trace.begin() + static_cast<ptrdiff_t>(base), trace.end());
+  depth -= counted;
+  return ok;
 }
 
 }  // namespace sema::rt

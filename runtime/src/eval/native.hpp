@@ -12,6 +12,9 @@ namespace sema::rt {
 
 class Interp;
 
+// The newest sema_intrinsic id this host knows; newer ones are ignored.
+inline constexpr uint32_t kLastIntrinsic = SEMA_INTRINSIC_GET;
+
 struct NativeObj final : Obj {
   NativeObj() : Obj(SEMA_T_NATIVE) {}
   void write_opaque(std::string& out) const override;  // <native-fn NAME>
@@ -34,6 +37,11 @@ struct NativeObj final : Obj {
   sema_hook2_fn hook2 = nullptr;
   sema_hook3_fn hook3 = nullptr;
   uint32_t hook1_flags = 0, hook2_flags = 0, hook3_flags = 0;
+  // The sema_intrinsic (SEMA_HOOK_INTRINSIC) to use for calls with one or
+  // two arguments: the evaluator computes the common cases itself
+  // (eval/intrinsics.hpp). Set only when the builtin accepts that count and
+  // has a hook for it, so a caller checks nothing else; 0 = none.
+  uint8_t intrinsic1 = SEMA_INTRINSIC_NONE, intrinsic2 = SEMA_INTRINSIC_NONE;
 };
 
 }  // namespace sema::rt

@@ -7,6 +7,23 @@
 
 namespace sema::rt {
 
+namespace {
+// A dead frame (parent already let go of) becomes one of its scope's spares
+// when there is room, else is freed. Releasing the slots may free closures
+// and so other frames of the same scope, so the room is checked afterwards;
+// letting go of the scope last may delete the scope and with it the frame.
+void park_or_delete(Env* f) {
+  for (Word& w : f->slots) release(std::exchange(w, kUnset));
+  CScope* s = f->scope.get();
+  if (s->nspares == CScope::kSpares) {
+    delete f;
+    return;
+  }
+  s->spares[s->nspares++] = f;
+  f->scope.reset();
+}
+}  // namespace
+
 void Env::destroy(Env* f) {
   // A chain of frames that dies at once is freed iteratively, not by
   // recursion through parent pointers: each frame hands over its reference
@@ -14,7 +31,7 @@ void Env::destroy(Env* f) {
   while (f != nullptr) {
     Env* p = f->parent.get();
     new (&f->parent) Rc<Env>();  // forget without releasing: p's count still includes it
-    delete f;
+    park_or_delete(f);
     f = nullptr;
     if (p == nullptr) break;
     // A parent that only its own closures keep alive (an internal define

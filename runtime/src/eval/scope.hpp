@@ -14,6 +14,7 @@
 #include <boost/container/small_vector.hpp>
 
 #include <cstdint>
+#include <utility>
 #include <vector>
 
 namespace sema::rt {
@@ -29,6 +30,8 @@ struct ProtoInfo : RcBase {
   static void destroy(ProtoInfo* p) { delete p; }
 };
 
+struct Env;
+
 struct CScope : RcBase {
   Rc<CScope> parent;        // null for the global scope
   bool global = false;      // the global scope: names live in Cells
@@ -36,6 +39,18 @@ struct CScope : RcBase {
   std::vector<uint32_t> names;  // slot -> interned id
   Rc<ProtoInfo> owner;      // the procedure whose activation creates the frame
   std::vector<uint32_t> macros;  // names a defmacro binds here (calls may expand at run time)
+  // The last frames of this scope that died, kept for the next activations
+  // (no parent, no scope, every slot kUnset): calls of one procedure mostly
+  // die in LIFO order, so this saves a frame allocation per call. A few, not
+  // one: a recursive caller dies right after its callee.
+  static constexpr uint32_t kSpares = 4;
+  Env* spares[kSpares];
+  uint32_t nspares = 0;
+
+  CScope() = default;
+  CScope(const CScope&) = delete;
+  CScope& operator=(const CScope&) = delete;
+  ~CScope();
 
   int find(uint32_t id) const {
     for (size_t i = names.size(); i-- > 0;)
@@ -62,6 +77,8 @@ struct Env : RcBase, pool::Pooled {  // pooled: one per call
   }
   Word get(uint32_t slot) const { return slot < slots.size() ? slots[slot] : kUnset; }
   // Stores an owned reference (releases what the slot held).
+  // A slot that exists (a fresh frame is sized to its scope): no growth check.
+  void put_existing(uint32_t slot, Word owned) { release(std::exchange(slots[slot], owned)); }
   void put(uint32_t slot, Word owned) {
     if (slot >= slots.size()) slots.resize(slot + 1, kUnset);
     Word old = slots[slot];
@@ -69,14 +86,28 @@ struct Env : RcBase, pool::Pooled {  // pooled: one per call
     release(old);
   }
   static Rc<Env> make(const Rc<CScope>& scope, const Rc<Env>& parent) {  // inline: one per call
-    auto f = Rc<Env>::adopt(new Env());
+    size_t n = scope->names.size();
+    if (scope->nspares != 0) {
+      Env* spare = scope->spares[--scope->nspares];
+      spare->rc_ = 1;
+      auto f = Rc<Env>::adopt(spare);
+      f->scope = scope;
+      f->parent = parent;
+      if (f->slots.size() != n) f->slots.resize(n, kUnset);  // the scope gained names
+      return f;
+    }
+    auto f = Rc<Env>::adopt(new Env);  // not Env(): value-initialising zeroed the whole frame first
     f->scope = scope;
     f->parent = parent;
-    f->slots.assign(scope->names.size(), kUnset);
+    f->slots.assign(n, kUnset);
     return f;
   }
-  static void destroy(Env* f);
+  [[gnu::visibility("hidden")]] static void destroy(Env* f);  // hidden: one per call, no PLT
 };
+
+inline CScope::~CScope() {
+  for (uint32_t i = 0; i < nspares; ++i) delete spares[i];
+}
 
 struct Cell {
   uint32_t id = 0;

@@ -120,8 +120,12 @@ struct Interp::State {
     err = std::move(r.error());
     return false;
   }
-  bool ev(Node* n, Env* env, Word& out);  // a nested (non-tail) evaluation
-  bool exec(Node* n, Env* env, size_t base, int& counted, Word& out);
+  // The hot loop's functions are hidden: called directly, not through the
+  // PLT, and visible to the inliner (nothing outside the runtime calls them).
+  [[gnu::visibility("hidden")]] bool ev(Node* n, Env* env, Word& out);  // a nested (non-tail) evaluation
+  // exec is ev's body (its only caller), inline: one call and one frame per
+  // nested evaluation instead of two.
+  [[gnu::always_inline]] bool exec(Node* n, Env* env, size_t base, int& counted, Word& out);
   // An argument: leaves inline (always: an outlined copy of this switch,
   // recursive through call_arg, paid a full register save per leaf), the
   // rest out of line.
@@ -157,9 +161,32 @@ struct Interp::State {
     return any_dynamic ? by_name(env, c->id, out) : fail(unbound(c->id));
   }
   bool by_name(Env* env, uint32_t id, Word& out);
+  // A constant or variable read without taking a reference; false when the
+  // read needs the full path (an unbound variable). Callers check any_dynamic.
+  // A read that is the variable's last use leaves its slot in `moved`, to be
+  // emptied once the value is no longer needed.
+  [[gnu::always_inline]] bool peek(Node* n, Env* env, Word& out, Word*& moved) {
+    switch (n->kind) {
+      case K::Const: out = static_cast<ConstNode*>(n)->value.get(); return true;
+      case K::Local: {
+        auto* l = static_cast<LocalNode*>(n);
+        Env* f = env;
+        for (uint32_t d = l->depth; d > 0; --d) f = f->parent.get();
+        if (l->slot >= f->slots.size()) return false;
+        Word* slot = &f->slots[l->slot];
+        out = *slot;
+        if (l->last_use) moved = slot;
+        return out != kUnset;
+      }
+      case K::Global: out = static_cast<GlobalNode*>(n)->cell->value; return out != kUnset;
+      default: return false;
+    }
+  }
+  [[gnu::always_inline]] bool leaf_intrinsic(NativeObj* nat, CallNode* c, Env* env, Word& out);
   bool map_literal(MapNode* m, Env* env, Word& out);  // forms.cpp
-  [[gnu::noinline]] bool call_arg(CallNode* c, Env* env, Word& out);
-  bool call_builtin(NativeObj* nat, CallNode* c, Env* env, Word& out);
+  [[gnu::noinline, gnu::visibility("hidden")]] bool call_arg(CallNode* c, Env* env, Word& out);
+  [[gnu::noinline, gnu::visibility("hidden")]] bool builtin_arg(NativeObj* nat, CallNode* c, Env* env, Word& out);
+  [[gnu::visibility("hidden")]] bool call_builtin(NativeObj* nat, CallNode* c, Env* env, Word& out);
   [[gnu::noinline]] bool call_builtin_generic(NativeObj* nat, CallNode* c, Env* env, Word& out);
   [[gnu::always_inline]] bool call_hook(NativeObj* nat, CallNode* c, size_t n, Word* a, uint32_t flags, Word& out);
   bool builtin_failed(NativeObj* nat, sema_status st, const Node* site, bool traced);
@@ -191,12 +218,13 @@ struct Interp::State {
   std::unexpected<Error> depth_error();
   bool stack_exhausted();
   void capture(Error& e);
-  void enter_lambda_trace(size_t base, const Proto* p, const Node* site) {
+  [[gnu::always_inline]] void enter_lambda_trace(size_t base, const Proto* p, const Node* site) {
     // A tail step: the frames of this evaluation collapse to the newest one.
     if (trace.size() > base) trace.erase(trace.begin() + static_cast<ptrdiff_t>(base), trace.end());
     trace.push_back(TraceEntry{p->trace_name, site ? site->file : nullptr, site ? site->span : Span{}});
   }
-  bool enter_call(size_t base, const Proto* p, const Node* site, int& counted);
+  [[gnu::always_inline]] bool enter_call(size_t base, const Proto* p, const Node* site, int& counted);
+  [[gnu::noinline, gnu::cold]] bool call_refused(bool interrupted);  // depth limit or interrupt
 
   // Analysis (analyze.cpp). Errors in the source become Error nodes, so this
   // never fails; runtime: code analysed while the program runs (eval, load,

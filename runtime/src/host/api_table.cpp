@@ -64,8 +64,13 @@ sema_status register_builtin(sema_registry* reg, const sema_builtin_def* def) {
   n->arity_text = def->arity_text ? def->arity_text : derived_arity_text(def->min_args, def->max_args);
   n->data = def->data;
   size_t hooks = 0;
+  uint8_t intrinsic = SEMA_INTRINSIC_NONE;
   for (uint32_t i = 0; def->hooks != nullptr && i < def->nhooks; ++i) {
     const sema_hook& h = def->hooks[i];
+    if (h.kind == SEMA_HOOK_INTRINSIC) {  // a promise, not a function: not counted as a hook
+      if (h.flags > SEMA_INTRINSIC_NONE && h.flags <= kLastIntrinsic) intrinsic = static_cast<uint8_t>(h.flags);
+      continue;
+    }
     if (h.fn == nullptr) continue;
     switch (h.kind) {  // unknown kinds are skipped: the generic builtin stays the fallback
       case SEMA_HOOK_ARITY1:
@@ -86,6 +91,9 @@ sema_status register_builtin(sema_registry* reg, const sema_builtin_def* def) {
       default: break;
     }
   }
+  auto accepts = [&](int k) { return def->min_args <= k && (def->max_args == SEMA_ARITY_VARIADIC || k <= def->max_args); };
+  if (n->hook1 && accepts(1)) n->intrinsic1 = intrinsic;
+  if (n->hook2 && accepts(2)) n->intrinsic2 = intrinsic;
   reg->bindings.push_back({name, Value::own(from_obj(n)), hooks});
   return SEMA_OK;
 }

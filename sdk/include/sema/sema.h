@@ -184,8 +184,32 @@ typedef sema_status (*sema_hook3_fn)(sema_ctx* ctx, sema_value a0, sema_value a1
 typedef enum sema_hook_kind {
   SEMA_HOOK_ARITY1 = 1, /* fn is a sema_hook1_fn */
   SEMA_HOOK_ARITY2 = 2, /* fn is a sema_hook2_fn */
-  SEMA_HOOK_ARITY3 = 3  /* fn is a sema_hook3_fn */
+  SEMA_HOOK_ARITY3 = 3, /* fn is a sema_hook3_fn */
+  SEMA_HOOK_INTRINSIC = 16 /* fn unused (NULL); flags is a sema_intrinsic */
 } sema_hook_kind;
+
+/* SEMA_HOOK_INTRINSIC: the builtin has exactly the standard semantics of
+ * the stdlib builtin named below (stdlib.md), for every argument. The host may
+ * then compute common cases itself (two immediate ints, two floats, a map
+ * lookup, …) without calling the builtin; everything else, errors included,
+ * still goes to the builtin's hook or function. A host that does not know
+ * the kind, or the id, calls the builtin as before. */
+typedef enum sema_intrinsic {
+  SEMA_INTRINSIC_NONE = 0,
+  SEMA_INTRINSIC_ADD = 1,    /* + */
+  SEMA_INTRINSIC_SUB = 2,    /* - */
+  SEMA_INTRINSIC_MUL = 3,    /* * */
+  SEMA_INTRINSIC_LT = 4,     /* < */
+  SEMA_INTRINSIC_GT = 5,     /* > */
+  SEMA_INTRINSIC_LE = 6,     /* <= */
+  SEMA_INTRINSIC_GE = 7,     /* >= */
+  SEMA_INTRINSIC_NUM_EQ = 8, /* = */
+  SEMA_INTRINSIC_NOT = 9,    /* not */
+  SEMA_INTRINSIC_NIL_P = 10, /* nil? */
+  SEMA_INTRINSIC_FIRST = 11, /* first */
+  SEMA_INTRINSIC_NTH = 12,   /* nth */
+  SEMA_INTRINSIC_GET = 13    /* get */
+} sema_intrinsic;
 
 #define SEMA_HOOK_PURE 0x1u          /* no side effects; may be skipped if unused */
 #define SEMA_HOOK_CONSUMES_ARG0 0x2u /* takes ownership of arg 0 (copy-on-write update) */
