@@ -219,7 +219,8 @@ bool Interp::State::builtin_arg(NativeObj* nat, CallNode* c, Env* env, Word& out
 bool Interp::State::call_builtin(NativeObj* nat, CallNode* c, Env* env, Word& out) {
   if (stack_low()) [[unlikely]]
     return fail(depth_error());
-  // Arguments that are calls may rebind the global the builtin came from.
+  // Arguments that are calls may rebind the global the builtin came from
+  // (with leaf arguments only the builtin itself can: see call_hook).
   Value keep;
   if (!c->leaf_args) keep = Value::borrow(from_obj(nat));
   size_t n = c->args.size();
@@ -265,6 +266,9 @@ bool Interp::State::call_builtin(NativeObj* nat, CallNode* c, Env* env, Word& ou
 // The generic path (argument vector, call_native) out of line: its buffer
 // and error handling would otherwise widen every hooked call's frame.
 bool Interp::State::call_builtin_generic(NativeObj* nat, CallNode* c, Env* env, Word& out) {
+  // It may call back into code that rebinds its global (the only owner).
+  Value keep;
+  if (c->leaf_args) keep = Value::borrow(from_obj(nat));
   ArgBuf args(c->args.size());
   for (auto& x : c->args) {
     Word w;
@@ -280,7 +284,11 @@ bool Interp::State::call_builtin_generic(NativeObj* nat, CallNode* c, Env* env, 
 // Calls a hook with n evaluated (owned) arguments.
 inline bool Interp::State::call_hook(NativeObj* nat, CallNode* c, size_t n, Word* a, uint32_t flags, Word& out) {
   bool traced = !(flags & SEMA_HOOK_PURE);
-  if (traced) trace.push_back(TraceEntry{nat->name, c->file, c->span});
+  Value keep;  // an impure hook may call back into code that rebinds its global
+  if (traced) {
+    if (c->leaf_args) keep = Value::borrow(from_obj(nat));
+    trace.push_back(TraceEntry{nat->name, c->file, c->span});
+  }
   void* saved = ctx.native_data;
   ctx.native_data = nat->data;
   if (ctx.pending) [[unlikely]]
