@@ -126,6 +126,7 @@ class Compiler {
     m->native = nat;
     m->hook = hook;
     m->flags = n == 1 ? nat->hook1_flags : n == 2 ? nat->hook2_flags : nat->hook3_flags;
+    m->intrinsic = n == 1 ? nat->intrinsic1 : n == 2 ? nat->intrinsic2 : uint8_t{SEMA_INTRINSIC_NONE};
     code_.natives.push_back(Value::borrow(h));
     for (auto& a : c->args) m->kids.push_back(compile(a.get()));
     m->leaf_args = std::ranges::all_of(m->kids, [](MNode* k) { return k->kind == MK::Const || k->kind == MK::Local; });

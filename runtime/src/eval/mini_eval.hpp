@@ -8,8 +8,9 @@
 // What it saves over the evaluator's loop: the head, arity and hook of each
 // builtin call are resolved at compile time (re-checked by one compare of
 // the global's cell); constants and local reads are passed to hooks
-// borrowed (no reference count traffic); let frames are reused while nobody
-// else holds them.
+// borrowed (no reference count traffic), and to the evaluator's intrinsics
+// when the builtin has one; let frames are reused while nobody else holds
+// them.
 //
 // Only a pure procedure (no closure, promise, eval, load or import: its
 // frames are unobservable) whose body never assigns a local is compiled:
@@ -44,6 +45,7 @@ struct MNode {
   NativeObj* native = nullptr;
   void* hook = nullptr;  // sema_hookN_fn for N = kids.size()
   uint32_t flags = 0;
+  uint8_t intrinsic = 0;  // the builtin's sema_intrinsic for this many arguments (eval/intrinsics.hpp)
   bool leaf_args = false;  // every argument a constant or variable read: no deeper C++ stack
   // Let: the frame reused across calls while nothing else holds it.
   LetNode* let = nullptr;

@@ -4,6 +4,7 @@
 // the hook calls, their trace entries and their errors are those of the
 // evaluator's loop (evaluator.cpp), which runs every Full node.
 #include "eval/mini_eval.hpp"
+#include "eval/intrinsics.hpp"
 
 #include <boost/container/small_vector.hpp>
 
@@ -101,6 +102,16 @@ template <size_t N>
       for (size_t j = 0; j < i; ++j)
         if (owned[j]) release(a[j]);
       return false;
+    }
+  }
+  if constexpr (N <= 2) {
+    // The common cases of a standard builtin, on the borrowed words.
+    bool done = m->intrinsic && (N == 1 ? intrinsic1(m->intrinsic, a[0], out)
+                                        : intrinsic2(m->intrinsic, a[0], a[N - 1], out));
+    if (done) {
+      for (size_t i = 0; i < N; ++i)
+        if (owned[i]) release(a[i]);
+      return true;
     }
   }
   if (m->flags != SEMA_HOOK_PURE) [[unlikely]]
