@@ -60,10 +60,14 @@ Result<Value> clamp(sema_ctx*, Args a) {
 }  // namespace
 
 void register_minmax(sema::Registry& r) {
+  // Tagged as the standard min/max: the evaluator picks between two
+  // immediate numbers itself (eval/intrinsics.hpp, the same rule as pick_hook).
   r.add<pick<true>>("min", 1, SEMA_ARITY_VARIADIC,
-                    {.hooks = {sema::hook(SEMA_HOOK_ARITY2, SEMA_HOOK_PURE, &pick_hook<true>)}});
+                    {.hooks = {sema::hook(SEMA_HOOK_ARITY2, SEMA_HOOK_PURE, &pick_hook<true>),
+                               sema_hook{SEMA_HOOK_INTRINSIC, SEMA_INTRINSIC_MIN, nullptr}}});
   r.add<pick<false>>("max", 1, SEMA_ARITY_VARIADIC,
-                     {.hooks = {sema::hook(SEMA_HOOK_ARITY2, SEMA_HOOK_PURE, &pick_hook<false>)}});
+                     {.hooks = {sema::hook(SEMA_HOOK_ARITY2, SEMA_HOOK_PURE, &pick_hook<false>),
+                                sema_hook{SEMA_HOOK_INTRINSIC, SEMA_INTRINSIC_MAX, nullptr}}});
   r.add<clamp>("math/clamp", 3, 3);
 }
 

@@ -116,6 +116,24 @@ inline bool first(Word s, Word& out) {
   return false;
 }
 
+// min / max of two numbers of one immediate kind: the later argument wins
+// ties and every comparison with NaN fails, so (min nan 1.0) is nan and
+// (min 1.0 nan) is 1.0, as math's pick does.
+inline bool pick(bool min, Word a, Word b, Word& out) {
+  bool later;
+  if (is_small_int(a) && is_small_int(b)) {
+    int64_t x = sema_small_int_of(a), y = sema_small_int_of(b);
+    later = min ? y <= x : y >= x;
+  } else if (sema_is_float(a) && sema_is_float(b)) {
+    double x = sema_float_of(a), y = sema_float_of(b);
+    later = min ? y <= x : y >= x;
+  } else {
+    return false;
+  }
+  out = later ? b : a;  // immediates: no reference to take
+  return true;
+}
+
 }  // namespace intrinsic_detail
 
 // One argument. False: not handled, call the builtin. Inline (always): an
@@ -144,6 +162,8 @@ inline bool first(Word s, Word& out) {
     case SEMA_INTRINSIC_NTH:
       return is_small_int(b) && element(a, static_cast<uint64_t>(sema_small_int_of(b)), out);
     case SEMA_INTRINSIC_GET: return get(a, b, out);
+    case SEMA_INTRINSIC_MIN: return pick(true, a, b, out);
+    case SEMA_INTRINSIC_MAX: return pick(false, a, b, out);
     default: return false;
   }
 }

@@ -130,6 +130,7 @@ class Compiler {
     code_.natives.push_back(Value::borrow(h));
     for (auto& a : c->args) m->kids.push_back(compile(a.get()));
     m->leaf_args = std::ranges::all_of(m->kids, [](MNode* k) { return k->kind == MK::Const || k->kind == MK::Local; });
+    m->leaf_intrinsic = m->leaf_args && m->intrinsic != SEMA_INTRINSIC_NONE;
     // A variable read borrowed must stay in its slot until the call.
     for (size_t i = 0; i < n; ++i) {
       if (m->kids[i]->kind != MK::Local || !m->kids[i]->borrow) continue;

@@ -46,7 +46,8 @@ struct MNode {
   void* hook = nullptr;  // sema_hookN_fn for N = kids.size()
   uint32_t flags = 0;
   uint8_t intrinsic = 0;  // the builtin's sema_intrinsic for this many arguments (eval/intrinsics.hpp)
-  bool leaf_args = false;  // every argument a constant or variable read: no deeper C++ stack
+  bool leaf_args = false;
+  bool leaf_intrinsic = false;  // leaf arguments and an intrinsic: tried on the words in place first  // every argument a constant or variable read: no deeper C++ stack
   // Let: the frame reused across calls while nothing else holds it.
   LetNode* let = nullptr;
   Rc<Env> spare;

@@ -24,6 +24,36 @@ Env* frame_at(Env* env, uint32_t depth) {
 template <size_t N>
 bool call_hook(St& st, MNode* m, Env* env, Word& out);
 
+// Whether a hooked call may run here: its global still holds the builtin,
+// and no local scope gained names at run time (which could shadow it).
+[[gnu::always_inline]] inline bool in_place(St& st, MNode* m) {
+  return m->cell->value == from_obj(m->native) && !st.any_dynamic;
+}
+
+// A leaf operand's word read in place (borrowed), when it can be.
+[[gnu::always_inline]] inline bool peek(St& st, MNode* k, Env* env, Word& w) {
+  if (k->kind == MK::Const) {
+    w = k->constant;
+    return true;
+  }
+  if (!k->borrow) return false;  // a last use: moved out by call_hook
+  w = frame_at(env, k->depth)->get(k->slot);
+  return w != kUnset && !st.any_dynamic;
+}
+
+// A call with leaf arguments of a builtin with an intrinsic, run on the
+// words in place; false: not handled here (call_hook does the rest).
+template <size_t N>
+[[gnu::always_inline]] inline bool leaf_intrinsic(St& st, MNode* m, Env* env, Word& out) {
+  Word x, y;
+  if (!in_place(st, m) || !peek(st, m->kids[0], env, x)) return false;
+  if constexpr (N == 1) {
+    return intrinsic1(m->intrinsic, x, out);
+  } else {
+    return peek(st, m->kids[1], env, y) && intrinsic2(m->intrinsic, x, y, out);
+  }
+}
+
 // A value for a hook argument: borrowed when it is a constant or a bound
 // slot of our own frames that stays there until the call (owned = false).
 [[gnu::always_inline]] inline bool operand(St& st, MNode* m, Env* env, Word& out, bool& owned) {
@@ -41,9 +71,14 @@ bool call_hook(St& st, MNode* m, Env* env, Word& out);
           return true;
         }
       }
-      break;
-    case MK::Hook1: owned = true; return call_hook<1>(st, m, env, out);
-    case MK::Hook2: owned = true; return call_hook<2>(st, m, env, out);
+      owned = true;
+      return st.local(static_cast<LocalNode*>(m->node), env, out);
+    case MK::Hook1:
+      owned = true;
+      return (m->leaf_intrinsic && leaf_intrinsic<1>(st, m, env, out)) || call_hook<1>(st, m, env, out);
+    case MK::Hook2:
+      owned = true;
+      return (m->leaf_intrinsic && leaf_intrinsic<2>(st, m, env, out)) || call_hook<2>(st, m, env, out);
     default: break;
   }
   owned = true;
@@ -142,9 +177,14 @@ template <size_t N>
 // An owned value: hook calls straight away, the rest through eval.
 [[gnu::always_inline]] inline bool value(St& st, MNode* m, Env* env, Word& out) {
   switch (m->kind) {
-    case MK::Hook1: return call_hook<1>(st, m, env, out);
-    case MK::Hook2: return call_hook<2>(st, m, env, out);
+    case MK::Hook1: return (m->leaf_intrinsic && leaf_intrinsic<1>(st, m, env, out)) || call_hook<1>(st, m, env, out);
+    case MK::Hook2: return (m->leaf_intrinsic && leaf_intrinsic<2>(st, m, env, out)) || call_hook<2>(st, m, env, out);
     case MK::Hook3: return call_hook<3>(st, m, env, out);
+    case MK::Const:
+      out = m->constant;
+      retain(out);
+      return true;
+    case MK::Local: return st.local(static_cast<LocalNode*>(m->node), env, out);
     default: return eval(st, m, env, out);
   }
 }

@@ -208,7 +208,9 @@ typedef enum sema_intrinsic {
   SEMA_INTRINSIC_NIL_P = 10, /* nil? */
   SEMA_INTRINSIC_FIRST = 11, /* first */
   SEMA_INTRINSIC_NTH = 12,   /* nth */
-  SEMA_INTRINSIC_GET = 13    /* get */
+  SEMA_INTRINSIC_GET = 13,   /* get */
+  SEMA_INTRINSIC_MIN = 14,   /* min */
+  SEMA_INTRINSIC_MAX = 15    /* max */
 } sema_intrinsic;
 
 #define SEMA_HOOK_PURE 0x1u          /* no side effects; may be skipped if unused */
