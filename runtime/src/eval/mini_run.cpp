@@ -24,6 +24,11 @@ Env* frame_at(Env* env, uint32_t depth) {
 template <size_t N>
 bool call_hook(St& st, MNode* m, Env* env, Word& out);
 
+// The intrinsics out of line: inlined into every call site they made the
+// hook-call functions several kilobytes long.
+[[gnu::noinline]] bool outlined_intrinsic1(uint8_t id, Word a, Word& out) { return intrinsic1(id, a, out); }
+[[gnu::noinline]] bool outlined_intrinsic2(uint8_t id, Word a, Word b, Word& out) { return intrinsic2(id, a, b, out); }
+
 // Whether a hooked call may run here: its global still holds the builtin,
 // and no local scope gained names at run time (which could shadow it).
 [[gnu::always_inline]] inline bool in_place(St& st, MNode* m) {
@@ -48,9 +53,9 @@ template <size_t N>
   Word x, y;
   if (!in_place(st, m) || !peek(st, m->kids[0], env, x)) return false;
   if constexpr (N == 1) {
-    return intrinsic1(m->intrinsic, x, out);
+    return outlined_intrinsic1(m->intrinsic, x, out);
   } else {
-    return peek(st, m->kids[1], env, y) && intrinsic2(m->intrinsic, x, y, out);
+    return peek(st, m->kids[1], env, y) && outlined_intrinsic2(m->intrinsic, x, y, out);
   }
 }
 
@@ -141,8 +146,8 @@ template <size_t N>
   }
   if constexpr (N <= 2) {
     // The common cases of a standard builtin, on the borrowed words.
-    bool done = m->intrinsic && (N == 1 ? intrinsic1(m->intrinsic, a[0], out)
-                                        : intrinsic2(m->intrinsic, a[0], a[N - 1], out));
+    bool done = m->intrinsic && (N == 1 ? outlined_intrinsic1(m->intrinsic, a[0], out)
+                                        : outlined_intrinsic2(m->intrinsic, a[0], a[N - 1], out));
     if (done) {
       for (size_t i = 0; i < N; ++i)
         if (owned[i]) release(a[i]);
