@@ -232,7 +232,7 @@ bool Interp::State::call_builtin(NativeObj* nat, CallNode* c, Env* env, Word& ou
       release(a[0]);
       return false;
     }
-    if (nat->intrinsic2 && intrinsic2(nat->intrinsic2, a[0], a[1], out)) {
+    if (nat->intrinsic2 && outlined_intrinsic2(nat->intrinsic2, a[0], a[1], out)) {
       release(a[0]);
       release(a[1]);
       return true;
@@ -240,7 +240,7 @@ bool Interp::State::call_builtin(NativeObj* nat, CallNode* c, Env* env, Word& ou
     flags = nat->hook2_flags;
   } else if (n == 1 && nat->hook1 && arity_ok(nat, 1)) {
     if (!arg(c->args[0].get(), env, a[0])) return false;
-    if (nat->intrinsic1 && intrinsic1(nat->intrinsic1, a[0], out)) {
+    if (nat->intrinsic1 && outlined_intrinsic1(nat->intrinsic1, a[0], out)) {
       release(a[0]);
       return true;
     }

@@ -168,4 +168,10 @@ inline bool pick(bool min, Word a, Word b, Word& out) {
   }
 }
 
+// The same, out of line (intrinsics.cpp): the callers on the hot paths use
+// these, since inlined into every call site the intrinsics made those
+// functions several kilobytes long (more instructions cached, fewer run).
+[[gnu::visibility("hidden")]] bool outlined_intrinsic1(uint8_t id, Word a, Word& out);
+[[gnu::visibility("hidden")]] bool outlined_intrinsic2(uint8_t id, Word a, Word b, Word& out);
+
 }  // namespace sema::rt

@@ -24,11 +24,6 @@ Env* frame_at(Env* env, uint32_t depth) {
 template <size_t N>
 bool call_hook(St& st, MNode* m, Env* env, Word& out);
 
-// The intrinsics out of line: inlined into every call site they made the
-// hook-call functions several kilobytes long.
-[[gnu::noinline]] bool outlined_intrinsic1(uint8_t id, Word a, Word& out) { return intrinsic1(id, a, out); }
-[[gnu::noinline]] bool outlined_intrinsic2(uint8_t id, Word a, Word b, Word& out) { return intrinsic2(id, a, b, out); }
-
 // Whether a hooked call may run here: its global still holds the builtin,
 // and no local scope gained names at run time (which could shadow it).
 [[gnu::always_inline]] inline bool in_place(St& st, MNode* m) {
