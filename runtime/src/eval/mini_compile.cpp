@@ -4,29 +4,33 @@
 #include "eval/mini_eval.hpp"
 
 #include <algorithm>
+#include <functional>
 
 namespace sema::rt::mini {
 
 namespace {
 
+// Whether pred holds for n or any node under it.
+bool any_node(Node* n, const std::function<bool(Node*)>& pred) {
+  if (pred(n)) return true;
+  bool found = false;
+  for_each_child(n, [&](NodeP& c) { found = found || (c && any_node(c.get(), pred)); });
+  return found;
+}
+
 // Whether a read under n moves variable (target, slot) out of its slot.
 bool moves(Node* n, const CScope* target, uint32_t slot) {
-  if (n->kind == K::Local) {
-    auto* l = static_cast<LocalNode*>(n);
+  return any_node(n, [&](Node* x) {
+    if (x->kind != K::Local) return false;
+    auto* l = static_cast<LocalNode*>(x);
     return l->last_use && l->target == target && l->slot == slot;
-  }
-  bool found = false;
-  for_each_child(n, [&](NodeP& c) { found = found || (c && moves(c.get(), target, slot)); });
-  return found;
+  });
 }
 
 // Whether anything under n writes a local slot (set!, an internal define):
 // then a borrowed read could be released under its reader.
 bool assigns_locals(Node* n) {
-  if (n->kind == K::SetLocal || n->kind == K::DefLocal) return true;
-  bool found = false;
-  for_each_child(n, [&](NodeP& c) { found = found || (c && assigns_locals(c.get())); });
-  return found;
+  return any_node(n, [](Node* x) { return x->kind == K::SetLocal || x->kind == K::DefLocal; });
 }
 
 class Compiler {

@@ -59,20 +59,9 @@ template <size_t N>
 [[gnu::always_inline]] inline bool operand(St& st, MNode* m, Env* env, Word& out, bool& owned) {
   switch (m->kind) {
     case MK::Const:
-      out = m->constant;
-      owned = false;
-      return true;
     case MK::Local:
-      if (m->borrow) {
-        Word w = frame_at(env, m->depth)->get(m->slot);
-        if (w != kUnset && !st.any_dynamic) [[likely]] {
-          out = w;
-          owned = false;
-          return true;
-        }
-      }
-      owned = true;
-      return st.local(static_cast<LocalNode*>(m->node), env, out);
+      owned = !peek(st, m, env, out);
+      return !owned || st.local(static_cast<LocalNode*>(m->node), env, out);  // only a Local can miss
     case MK::Hook1:
       owned = true;
       return (m->leaf_intrinsic && leaf_intrinsic<1>(st, m, env, out)) || call_hook<1>(st, m, env, out);
@@ -83,6 +72,34 @@ template <size_t N>
   }
   owned = true;
   return eval(st, m, env, out);
+}
+
+// Drops the operands this call owns.
+template <size_t N>
+[[gnu::always_inline]] inline void release_owned(const Word* a, const bool* owned) {
+  for (size_t i = 0; i < N; ++i)
+    if (owned[i]) release(a[i]);
+}
+
+// Calls m's N-argument hook as the builtin's own code: its data in the
+// context, no error pending from an earlier call.
+template <size_t N>
+[[gnu::always_inline]] inline sema_status invoke(St& st, MNode* m, const Word* a, Word& res) {
+  sema_ctx& ctx = st.ctx;
+  void* saved = ctx.native_data;
+  ctx.native_data = m->native->data;
+  if (ctx.pending) [[unlikely]]
+    ctx.pending.reset();
+  res = SEMA_NIL;
+  sema_status status;
+  if constexpr (N == 1)
+    status = reinterpret_cast<sema_hook1_fn>(m->hook)(&ctx, a[0], &res);
+  else if constexpr (N == 2)
+    status = reinterpret_cast<sema_hook2_fn>(m->hook)(&ctx, a[0], a[1], &res);
+  else
+    status = reinterpret_cast<sema_hook3_fn>(m->hook)(&ctx, a[0], a[1], a[2], &res);
+  ctx.native_data = saved;
+  return status;
 }
 
 // The hook call proper, for the rarer shapes: a hook that consumes arg 0
@@ -98,22 +115,9 @@ template <size_t N>
   bool traced = !(flags & SEMA_HOOK_PURE);
   NativeObj* nat = m->native;
   if (traced) st.trace.push_back(TraceEntry{nat->name, m->node->file, m->node->span});
-  sema_ctx& ctx = st.ctx;
-  void* saved = ctx.native_data;
-  ctx.native_data = nat->data;
-  if (ctx.pending) [[unlikely]]
-    ctx.pending.reset();
-  Word res = SEMA_NIL;
-  sema_status status;
-  if constexpr (N == 1)
-    status = reinterpret_cast<sema_hook1_fn>(m->hook)(&ctx, a[0], &res);
-  else if constexpr (N == 2)
-    status = reinterpret_cast<sema_hook2_fn>(m->hook)(&ctx, a[0], a[1], &res);
-  else
-    status = reinterpret_cast<sema_hook3_fn>(m->hook)(&ctx, a[0], a[1], a[2], &res);
-  ctx.native_data = saved;
-  for (size_t i = 0; i < N; ++i)
-    if (owned[i]) release(a[i]);
+  Word res;
+  sema_status status = invoke<N>(st, m, a, res);
+  release_owned<N>(a, owned);
   if (status == SEMA_OK) [[likely]] {
     if (traced) st.trace.pop_back();
     out = res;
@@ -131,11 +135,11 @@ template <size_t N>
   if (!m->leaf_args && stack_low()) [[unlikely]]
     return st.fail(st.depth_error());
   Word a[N];
-  bool owned[N];
+  bool owned[N] = {};
   for (size_t i = 0; i < N; ++i) {
     if (!operand(st, m->kids[i], env, a[i], owned[i])) [[unlikely]] {
-      for (size_t j = 0; j < i; ++j)
-        if (owned[j]) release(a[j]);
+      owned[i] = false;  // a failed operand holds nothing; later ones are not read yet
+      release_owned<N>(a, owned);
       return false;
     }
   }
@@ -144,30 +148,16 @@ template <size_t N>
     bool done = m->intrinsic && (N == 1 ? outlined_intrinsic1(m->intrinsic, a[0], out)
                                         : outlined_intrinsic2(m->intrinsic, a[0], a[N - 1], out));
     if (done) {
-      for (size_t i = 0; i < N; ++i)
-        if (owned[i]) release(a[i]);
+      release_owned<N>(a, owned);
       return true;
     }
   }
   if (m->flags != SEMA_HOOK_PURE) [[unlikely]]
     return call_general<N>(st, m, a, owned, out);
   // A pure hook: no trace entry unless it fails.
-  sema_ctx& ctx = st.ctx;
-  void* saved = ctx.native_data;
-  ctx.native_data = m->native->data;
-  if (ctx.pending) [[unlikely]]
-    ctx.pending.reset();
-  Word res = SEMA_NIL;
-  sema_status status;
-  if constexpr (N == 1)
-    status = reinterpret_cast<sema_hook1_fn>(m->hook)(&ctx, a[0], &res);
-  else if constexpr (N == 2)
-    status = reinterpret_cast<sema_hook2_fn>(m->hook)(&ctx, a[0], a[1], &res);
-  else
-    status = reinterpret_cast<sema_hook3_fn>(m->hook)(&ctx, a[0], a[1], a[2], &res);
-  ctx.native_data = saved;
-  for (size_t i = 0; i < N; ++i)
-    if (owned[i]) release(a[i]);
+  Word res;
+  sema_status status = invoke<N>(st, m, a, res);
+  release_owned<N>(a, owned);
   if (status != SEMA_OK) [[unlikely]]
     return st.builtin_failed(m->native, status, m->node, false);
   out = res;
