@@ -162,13 +162,6 @@ Result<Value> Interp::State::expand_macro(MacroObj* m, Word form) {
 
 // ------------------------------------------------------------- builtins
 
-namespace {
-bool arity_ok(const NativeObj* nat, size_t n) {
-  return n >= static_cast<size_t>(nat->min_args) &&
-         (nat->max_args == SEMA_ARITY_VARIADIC || n <= static_cast<size_t>(nat->max_args));
-}
-}  // namespace
-
 // An intrinsic whose arguments are constants and variable reads (checked by
 // the caller, as is !any_dynamic) runs on the words where they are, without
 // references or call_builtin's frame. A variable read that is its last use
@@ -226,7 +219,7 @@ bool Interp::State::call_builtin(NativeObj* nat, CallNode* c, Env* env, Word& ou
   size_t n = c->args.size();
   Word a[3];
   uint32_t flags;
-  if (n == 2 && nat->hook2 && arity_ok(nat, 2)) {
+  if (n == 2 && nat->hook2 && nat->accepts(2)) {
     if (!arg(c->args[0].get(), env, a[0])) return false;
     if (!arg(c->args[1].get(), env, a[1])) {
       release(a[0]);
@@ -238,14 +231,14 @@ bool Interp::State::call_builtin(NativeObj* nat, CallNode* c, Env* env, Word& ou
       return true;
     }
     flags = nat->hook2_flags;
-  } else if (n == 1 && nat->hook1 && arity_ok(nat, 1)) {
+  } else if (n == 1 && nat->hook1 && nat->accepts(1)) {
     if (!arg(c->args[0].get(), env, a[0])) return false;
     if (nat->intrinsic1 && outlined_intrinsic1(nat->intrinsic1, a[0], out)) {
       release(a[0]);
       return true;
     }
     flags = nat->hook1_flags;
-  } else if (n == 3 && nat->hook3 && arity_ok(nat, 3)) {
+  } else if (n == 3 && nat->hook3 && nat->accepts(3)) {
     if (!arg(c->args[0].get(), env, a[0])) return false;
     if (!arg(c->args[1].get(), env, a[1])) {
       release(a[0]);

@@ -119,12 +119,10 @@ class Compiler {
     Word h = cell->value;
     if (!is_type(h, SEMA_T_NATIVE)) return make(MK::Full, c);
     auto* nat = static_cast<NativeObj*>(as_obj(h));
-    bool arity = n >= static_cast<size_t>(nat->min_args) &&
-                 (nat->max_args == SEMA_ARITY_VARIADIC || n <= static_cast<size_t>(nat->max_args));
     void* hook = n == 1 ? reinterpret_cast<void*>(nat->hook1)
                  : n == 2 ? reinterpret_cast<void*>(nat->hook2)
                           : reinterpret_cast<void*>(nat->hook3);
-    if (!arity || hook == nullptr) return make(MK::Full, c);
+    if (!nat->accepts(n) || hook == nullptr) return make(MK::Full, c);
     MNode* m = make(n == 1 ? MK::Hook1 : n == 2 ? MK::Hook2 : MK::Hook3, c);
     m->cell = cell;
     m->native = nat;

@@ -42,6 +42,11 @@ struct NativeObj final : Obj {
   // (eval/intrinsics.hpp). Set only when the builtin accepts that count and
   // has a hook for it, so a caller checks nothing else; 0 = none.
   uint8_t intrinsic1 = SEMA_INTRINSIC_NONE, intrinsic2 = SEMA_INTRINSIC_NONE;
+
+  // Whether a call with n arguments is within min_args..max_args.
+  bool accepts(size_t n) const {
+    return n >= static_cast<size_t>(min_args) && (max_args == SEMA_ARITY_VARIADIC || n <= static_cast<size_t>(max_args));
+  }
 };
 
 }  // namespace sema::rt

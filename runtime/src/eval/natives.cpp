@@ -41,8 +41,7 @@ Result<Value> Interp::State::call_native(NativeObj* nat, ArgBuf& args, const Nod
     if (site) trace.pop_back();
     return std::unexpected(std::move(e));
   };
-  if (n < static_cast<size_t>(nat->min_args) ||
-      (nat->max_args != SEMA_ARITY_VARIADIC && n > static_cast<size_t>(nat->max_args))) {
+  if (!nat->accepts(n)) {
     std::string text = nat->arity_text;
     if (text.empty()) {
       text = std::to_string(nat->min_args);

@@ -91,9 +91,8 @@ sema_status register_builtin(sema_registry* reg, const sema_builtin_def* def) {
       default: break;
     }
   }
-  auto accepts = [&](int k) { return def->min_args <= k && (def->max_args == SEMA_ARITY_VARIADIC || k <= def->max_args); };
-  if (n->hook1 && accepts(1)) n->intrinsic1 = intrinsic;
-  if (n->hook2 && accepts(2)) n->intrinsic2 = intrinsic;
+  if (n->hook1 && n->accepts(1)) n->intrinsic1 = intrinsic;
+  if (n->hook2 && n->accepts(2)) n->intrinsic2 = intrinsic;
   reg->bindings.push_back({name, Value::own(from_obj(n)), hooks});
   return SEMA_OK;
 }
