@@ -26,19 +26,6 @@ size_t FindByteImpl(const uint8_t* p, size_t n, uint8_t byte) {
   return n;
 }
 
-bool AllAsciiImpl(const uint8_t* p, size_t n) {
-  const hn::ScalableTag<uint8_t> d;
-  const size_t lanes = hn::Lanes(d);
-  auto seen = hn::Zero(d);
-  size_t i = 0;
-  for (; i + lanes <= n; i += lanes) seen = hn::Or(seen, hn::LoadU(d, p + i));
-  const auto high = hn::And(seen, hn::Set(d, uint8_t{0x80}));
-  if (!hn::AllTrue(d, hn::Eq(high, hn::Zero(d)))) return false;
-  for (; i < n; ++i)
-    if (p[i] & 0x80) return false;
-  return true;
-}
-
 }  // namespace HWY_NAMESPACE
 }  // namespace fastio
 HWY_AFTER_NAMESPACE();
@@ -46,9 +33,7 @@ HWY_AFTER_NAMESPACE();
 #if HWY_ONCE
 namespace fastio {
 HWY_EXPORT(FindByteImpl);
-HWY_EXPORT(AllAsciiImpl);
 
 size_t find_byte(const uint8_t* p, size_t n, uint8_t byte) { return HWY_DYNAMIC_DISPATCH(FindByteImpl)(p, n, byte); }
-bool all_ascii_simd(const uint8_t* p, size_t n) { return HWY_DYNAMIC_DISPATCH(AllAsciiImpl)(p, n); }
 }  // namespace fastio
 #endif

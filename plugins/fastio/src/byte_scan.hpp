@@ -4,27 +4,16 @@
 #include <cstddef>
 #include <cstdint>
 #include <cstring>
+#include <string_view>
 
 namespace fastio {
 
 // Index of the first `byte` in p[0, n), or n when absent.
 size_t find_byte(const uint8_t* p, size_t n, uint8_t byte);
-// True when every byte of p[0, n) is ASCII (< 0x80), with SIMD.
-bool all_ascii_simd(const uint8_t* p, size_t n);
-
-// The same; a typical line is shorter than one SIMD vector, where the
-// dispatched call and its scalar tail cost more than eight bytes at a time.
-inline bool all_ascii(const uint8_t* p, size_t n) {
-  if (n >= 64) return all_ascii_simd(p, n);
-  uint64_t high = 0;
-  size_t i = 0;
-  for (; i + 8 <= n; i += 8) {
-    uint64_t w;
-    std::memcpy(&w, p + i, 8);
-    high |= w;
-  }
-  for (; i < n; ++i) high |= p[i];
-  return (high & 0x8080808080808080ull) == 0;
-}
+// True when text is valid UTF-8 (stdlib.md's rule: sema::utf8::valid).
+// ASCII runs are skipped eight bytes at a time and each run of non-ASCII
+// bytes is checked on its own: a valid multi-byte sequence never contains
+// an ASCII byte, so the runs are valid exactly when the whole text is.
+bool valid_utf8(std::string_view text);
 
 }  // namespace fastio

@@ -6,7 +6,6 @@
 #include "line_reader.hpp"
 
 #include <sema/sema.hpp>
-#include <sema/utf8.hpp>
 
 #include <string>
 
@@ -33,11 +32,6 @@ class FastCall {
   sema_fastcall* fc_;
 };
 
-bool valid_line(std::string_view line) {
-  auto bytes = reinterpret_cast<const uint8_t*>(line.data());
-  return all_ascii(bytes, line.size()) || sema::utf8::valid(line);
-}
-
 // Calls on_line(line) for each line of the file named by args[0].
 template <class OnLine>
 Result<bool> each_line(sema_ctx* ctx, const char* builtin, sema_value path_value, OnLine on_line) {
@@ -54,7 +48,7 @@ Result<bool> each_line(sema_ctx* ctx, const char* builtin, sema_value path_value
     LineReader::Status st = reader.next(&line, &error);
     if (st == LineReader::Status::End) return true;
     if (st == LineReader::Status::Error) return sema::io_error(std::string(builtin) + " " + path_text + ": " + error);
-    if (!valid_line(line))
+    if (!reader.line_is_valid() && !valid_utf8(line))
       return sema::io_error(std::string(builtin) + " " + path_text + ": stream did not contain valid UTF-8");
     if ((n & kInterruptCheckMask) == 0 && sema::api->interrupted(ctx)) {
       sema::api->raise_interrupt(ctx);

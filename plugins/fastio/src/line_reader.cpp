@@ -6,6 +6,7 @@
 #include <sys/stat.h>
 #include <unistd.h>
 
+#include <algorithm>
 #include <cerrno>
 #include <cstring>
 
@@ -36,6 +37,7 @@ bool LineReader::refill(std::string* error) {
   if (begin_ > 0) {  // keep the partial line at the front
     std::memmove(buffer_.data(), buffer_.data() + begin_, end_ - begin_);
     end_ -= begin_;
+    checked_ = checked_ > begin_ ? checked_ - begin_ : 0;
     begin_ = 0;
   }
   if (end_ == buffer_.size()) buffer_.resize(buffer_.size() * 2);  // a line longer than the buffer
@@ -48,8 +50,24 @@ bool LineReader::refill(std::string* error) {
     }
     if (n == 0) eof_ = true;
     end_ += static_cast<size_t>(n);
+    check_block();
     return true;
   }
+}
+
+// Extends the checked region over the unchecked bytes up to the last "\n"
+// (all of them at the end of the file): UTF-8 sequences never contain "\n",
+// so the region always ends between characters. An invalid block stays
+// unchecked; its lines are checked one by one and the bad one is reported.
+void LineReader::check_block() {
+  size_t from = std::max(checked_, begin_);  // both fall between lines
+  size_t to = end_;
+  if (!eof_) {
+    const void* nl = ::memrchr(buffer_.data() + from, '\n', end_ - from);
+    if (nl == nullptr) return;
+    to = static_cast<size_t>(static_cast<const uint8_t*>(nl) - buffer_.data()) + 1;
+  }
+  if (valid_utf8(std::string_view(reinterpret_cast<const char*>(buffer_.data() + from), to - from))) checked_ = to;
 }
 
 LineReader::Status LineReader::next(std::string_view* line, std::string* error) {
@@ -63,12 +81,14 @@ LineReader::Status LineReader::next(std::string_view* line, std::string* error) 
       if (len > 0 && start[len - 1] == '\r') --len;
       *line = std::string_view(reinterpret_cast<const char*>(start), len);
       begin_ += nl + 1;
+      line_valid_ = begin_ <= checked_;
       return Status::Line;
     }
     if (eof_) {
       if (avail == 0) return Status::End;
       *line = std::string_view(reinterpret_cast<const char*>(start), avail);
       begin_ = end_;
+      line_valid_ = begin_ <= checked_;
       return Status::Line;
     }
     scanned = avail;

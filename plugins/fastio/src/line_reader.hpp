@@ -26,14 +26,24 @@ class LineReader {
   // without "\n" is delivered; no empty line follows a final "\n". The view
   // stays valid until the next call.
   Status next(std::string_view* line, std::string* error);
+  // Whether the last line is known to be valid UTF-8: each block read is
+  // checked once up to its last "\n", so a typical line needs no check of
+  // its own.
+  bool line_is_valid() const { return line_valid_; }
 
  private:
   bool refill(std::string* error);
+  void check_block();
+
 
   int fd_ = -1;
   std::vector<uint8_t> buffer_ = std::vector<uint8_t>(1 << 20);
   size_t begin_ = 0, end_ = 0;  // unread bytes are buffer_[begin_, end_)
   bool eof_ = false;
+  // buffer_[begin_, checked_) is known valid UTF-8 and ends after a "\n"
+  // (or at the end of the file).
+  size_t checked_ = 0;
+  bool line_valid_ = false;
 };
 
 std::string os_error_text(int err);  // "No such file or directory (os error 2)"
