@@ -25,6 +25,8 @@ check '"Hello, you!"' --plugins=std,"$plugin" -e '(hello/greet "you")'
 check '49' --plugins=std,"$plugin" -e '(hello/square 7)'
 check '(1 4 9)' --plugins=std,"$plugin" -e '(map hello/square (list 1 2 3))'
 check '"expected int, got string"' --plugins=std,"$plugin" -e '(try (hello/square "x") (catch e (:message e)))' 
+# sys opens its companion libraries (libcrypto, libcurl) from its own folder on first use.
+check '"900150983cd24fb0d6963f7d28e17f72"' --plugins=std -e '(hash/md5 "abc")'
 check '"Hello, path!"' --plugin-path "$scratch/hello" --plugins=std,hello -e '(hello/greet "path")'
 
 # pkg-config describes the same headers.

@@ -1,84 +1,71 @@
-// Highway compiles the kernel below once per SIMD target (foreach_target) and
-// picks the best one for the running CPU on first use (HWY_DYNAMIC_DISPATCH).
+// Substring search without a dispatch library (performance.md §14b): the
+// Highway kernel this replaces needed libhwy.so, whose load-time initialiser
+// cost ~3 ms of every start. SSE2 is part of x86-64 itself, so its kernel
+// needs no CPU check.
 //
-// Kernel: compare a vector of candidate starts against the needle's first
-// byte and, for longer needles, the needle's last byte at the matching
-// offset; only positions where both agree are checked with memcmp. A
-// one-byte needle goes to libc's memchr instead (find_bytes).
+// Kernel: compare 16 candidate starts against the needle's first byte and,
+// at the matching offset, its last byte; only positions where both agree are
+// checked with memcmp. The remaining candidates (and one-byte needles, and
+// other CPUs) go through libc's vectorised memchr for the first byte. A first
+// byte that keeps matching there (looking for "ab" in "aaaa…") would make that
+// a call per byte, so after kFalseStarts wrong candidates the rest goes to
+// memmem, which is linear on any input.
 #include "find_bytes.hpp"
 
-#include <cstdint>
 #include <cstring>
 
-#undef HWY_TARGET_INCLUDE
-#define HWY_TARGET_INCLUDE "find_bytes.cpp"
-#include <hwy/foreach_target.h>  // IWYU pragma: keep
-#include <hwy/highway.h>
+#if defined(__SSE2__)
+#include <emmintrin.h>
+#endif
 
-HWY_BEFORE_NAMESPACE();
 namespace sema_string {
-namespace HWY_NAMESPACE {
-namespace hn = hwy::HWY_NAMESPACE;
 
-// Requires 1 <= m <= n.
-size_t FindImpl(const uint8_t* h, size_t n, const uint8_t* nd, size_t m) {
-  const hn::ScalableTag<uint8_t> d;
-  const size_t lanes = hn::Lanes(d);
-  const auto first = hn::Set(d, nd[0]);
-  size_t i = 0;
-  if (m == 1) {
-    for (; i + lanes <= n; i += lanes) {
-      intptr_t k = hn::FindFirstTrue(d, hn::Eq(hn::LoadU(d, h + i), first));
-      if (k >= 0) return i + static_cast<size_t>(k);
+namespace {
+
+constexpr int kFalseStarts = 16;
+
+// Candidates [i, last]; h[0, last + m) is readable.
+size_t find_from(const char* h, size_t i, size_t last, std::string_view needle) {
+  const size_t m = needle.size();
+#if defined(__SSE2__)
+  if (m >= 2) {
+    const __m128i first = _mm_set1_epi8(needle[0]);
+    const __m128i final = _mm_set1_epi8(needle[m - 1]);
+    // A block of candidates [i, i + 16) reads bytes up to i + 15 + m - 1.
+    for (; i + 16 <= last + 1; i += 16) {
+      __m128i a = _mm_loadu_si128(reinterpret_cast<const __m128i*>(h + i));
+      __m128i b = _mm_loadu_si128(reinterpret_cast<const __m128i*>(h + i + m - 1));
+      __m128i both = _mm_and_si128(_mm_cmpeq_epi8(a, first), _mm_cmpeq_epi8(b, final));
+      auto hits = static_cast<unsigned>(_mm_movemask_epi8(both));
+      for (; hits != 0; hits &= hits - 1) {
+        size_t at = i + static_cast<size_t>(__builtin_ctz(hits));
+        if (std::memcmp(h + at + 1, needle.data() + 1, m - 2) == 0) return at;
+      }
     }
-    for (; i < n; ++i)
-      if (h[i] == nd[0]) return i;
-    return npos;
   }
-  const size_t last_start = n - m;  // the last possible match position
-  const auto last = hn::Set(d, nd[m - 1]);
-  // A vector of candidates [i, i + lanes) needs bytes up to i + lanes - 1 + m - 1.
-  while (i + lanes <= last_start + 1) {
-    auto hits = hn::And(hn::Eq(hn::LoadU(d, h + i), first), hn::Eq(hn::LoadU(d, h + i + m - 1), last));
-    intptr_t k = hn::FindFirstTrue(d, hits);
-    if (k < 0) {
-      i += lanes;
-      continue;
-    }
-    size_t pos = i + static_cast<size_t>(k);
-    if (std::memcmp(h + pos + 1, nd + 1, m - 2) == 0) return pos;
-    i = pos + 1;  // resume just after the false candidate
+#endif
+  const char* p = h + i;
+  const char* end = h + last;
+  for (int misses = 0; misses < kFalseStarts; ++misses) {
+    p = static_cast<const char*>(std::memchr(p, needle[0], static_cast<size_t>(end - p) + 1));
+    if (p == nullptr) return npos;
+    if (std::memcmp(p + 1, needle.data() + 1, m - 1) == 0) return static_cast<size_t>(p - h);
+    if (p == end) return npos;
+    ++p;
   }
-  for (; i <= last_start; ++i)
-    if (h[i] == nd[0] && std::memcmp(h + i, nd, m) == 0) return i;
-  return npos;
+  const void* at = memmem(p, static_cast<size_t>(end - p) + m, needle.data(), m);
+  return at == nullptr ? npos : static_cast<size_t>(static_cast<const char*>(at) - h);
 }
 
-}  // namespace HWY_NAMESPACE
-}  // namespace sema_string
-HWY_AFTER_NAMESPACE();
-
-#if HWY_ONCE
-namespace sema_string {
-
-HWY_EXPORT(FindImpl);
+}  // namespace
 
 size_t find_bytes(std::string_view hay, std::string_view needle, size_t from) {
   if (from > hay.size()) return npos;
   if (needle.empty()) return from;
   const size_t n = hay.size() - from;
   if (needle.size() > n) return npos;
-  const auto* h = reinterpret_cast<const uint8_t*>(hay.data()) + from;
-  if (needle.size() == 1) {
-    // libc's memchr is already vectorised and handles a short haystack (a
-    // 1BRC line) without the scalar tail the kernel falls back to.
-    const void* at = std::memchr(h, needle[0], n);
-    return at == nullptr ? npos : from + static_cast<size_t>(static_cast<const uint8_t*>(at) - h);
-  }
-  const auto* nd = reinterpret_cast<const uint8_t*>(needle.data());
-  size_t k = HWY_DYNAMIC_DISPATCH(FindImpl)(h, n, nd, needle.size());
+  size_t k = find_from(hay.data() + from, 0, n - needle.size(), needle);
   return k == npos ? npos : from + k;
 }
 
 }  // namespace sema_string
-#endif

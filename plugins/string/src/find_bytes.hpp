@@ -1,4 +1,4 @@
-// SIMD substring search (Highway, runtime dispatch), used by string/split,
+// Substring search over libc's memchr and memmem, used by string/split,
 // string/index-of, string/contains? and string/replace.
 #pragma once
 

@@ -1,11 +1,7 @@
-// Hashes, HMAC, base64 and UUIDs over OpenSSL libcrypto (stdlib.md §7.4).
+// Hashes, HMAC, base64 and UUIDs (stdlib.md §7.4) over OpenSSL libcrypto,
+// which the crypto companion library wraps (companion_api.hpp).
 #include "common.hpp"
-
-#include <openssl/evp.h>
-#include <openssl/hmac.h>
-#include <openssl/rand.h>
-
-#include <memory>
+#include "companion.hpp"
 
 namespace sys {
 namespace {
@@ -22,48 +18,42 @@ std::string hex(const unsigned char* p, size_t n) {
   return s;
 }
 
-Result<std::string> digest(const EVP_MD* md, std::string_view data) {
-  unsigned char out[EVP_MAX_MD_SIZE];
-  unsigned int len = 0;
-  if (EVP_Digest(data.data(), data.size(), out, &len, md, nullptr) != 1)
-    return sema::eval_error("hash: digest failed");
-  return hex(out, len);
-}
+using DigestFn = unsigned (*)(const void*, size_t, unsigned char*);
 
-Result<Value> md5(sema_ctx*, Args a) {
+Result<Value> digest(Args a, const char* builtin, DigestFn CryptoTable::*fn) {
   auto s = sema::want_string(a[0]);
   if (!s) return std::unexpected(s.error());
-  auto h = digest(EVP_md5(), *s);
-  if (!h) return std::unexpected(h.error());
-  return Value::string(*h);
+  auto lib = crypto_table(builtin);
+  if (!lib) return std::unexpected(lib.error());
+  unsigned char out[kMaxDigest];
+  unsigned len = ((*lib)->*fn)(s->data(), s->size(), out);
+  if (len == 0) return sema::eval_error("hash: digest failed");
+  return Value::string(hex(out, len));
 }
 
-Result<Value> sha256(sema_ctx*, Args a) {
-  auto s = sema::want_string(a[0]);
-  if (!s) return std::unexpected(s.error());
-  auto h = digest(EVP_sha256(), *s);
-  if (!h) return std::unexpected(h.error());
-  return Value::string(*h);
-}
+Result<Value> md5(sema_ctx*, Args a) { return digest(a, "hash/md5", &CryptoTable::md5); }
+Result<Value> sha256(sema_ctx*, Args a) { return digest(a, "hash/sha256", &CryptoTable::sha256); }
 
 Result<Value> hmac_sha256(sema_ctx*, Args a) {
   auto key = sema::want_string(a[0]);
   if (!key) return std::unexpected(key.error());
   auto msg = sema::want_string(a[1]);
   if (!msg) return std::unexpected(msg.error());
-  unsigned char out[EVP_MAX_MD_SIZE];
-  unsigned int len = 0;
+  auto lib = crypto_table("hash/hmac-sha256");
+  if (!lib) return std::unexpected(lib.error());
+  unsigned char out[kMaxDigest];
   static const unsigned char kEmpty = 0;  // HMAC wants a non-null key pointer
   const void* k = key->empty() ? static_cast<const void*>(&kEmpty) : static_cast<const void*>(key->data());
-  if (!HMAC(EVP_sha256(), k, static_cast<int>(key->size()), reinterpret_cast<const unsigned char*>(msg->data()),
-            msg->size(), out, &len))
-    return sema::eval_error("hash/hmac-sha256: HMAC failed");
+  unsigned len = (*lib)->hmac_sha256(k, key->size(), msg->data(), msg->size(), out);
+  if (len == 0) return sema::eval_error("hash/hmac-sha256: HMAC failed");
   return Value::string(hex(out, len));
 }
 
 Result<Value> uuid_v4(sema_ctx*, Args) {
+  auto lib = crypto_table("uuid/v4");
+  if (!lib) return std::unexpected(lib.error());
   unsigned char b[16];
-  if (RAND_bytes(b, sizeof b) != 1) return sema::eval_error("uuid/v4: no random bytes available");
+  if (!(*lib)->random_bytes(b, sizeof b)) return sema::eval_error("uuid/v4: no random bytes available");
   b[6] = static_cast<unsigned char>((b[6] & 0x0F) | 0x40);  // version 4
   b[8] = static_cast<unsigned char>((b[8] & 0x3F) | 0x80);  // RFC 4122 variant
   std::string h = hex(b, sizeof b);
@@ -74,9 +64,11 @@ Result<Value> uuid_v4(sema_ctx*, Args) {
 Result<Value> b64_encode(sema_ctx*, Args a) {
   auto s = sema::want_string(a[0]);
   if (!s) return std::unexpected(s.error());
+  auto lib = crypto_table("base64/encode");
+  if (!lib) return std::unexpected(lib.error());
   std::string out(4 * ((s->size() + 2) / 3) + 1, '\0');
-  int n = EVP_EncodeBlock(reinterpret_cast<unsigned char*>(out.data()), reinterpret_cast<const unsigned char*>(s->data()),
-                          static_cast<int>(s->size()));
+  int n = (*lib)->base64_encode(reinterpret_cast<unsigned char*>(out.data()),
+                                reinterpret_cast<const unsigned char*>(s->data()), static_cast<int>(s->size()));
   out.resize(static_cast<size_t>(n));
   return Value::string(out);
 }
@@ -122,11 +114,13 @@ Result<Value> b64_decode(sema_ctx*, Args a) {
   auto s = sema::want_string(a[0]);
   if (!s) return std::unexpected(s.error());
   if (auto bad = b64_check(*s)) return sema::eval_error("base64/decode: " + *bad);
+  auto lib = crypto_table("base64/decode");
+  if (!lib) return std::unexpected(lib.error());
   std::string out(3 * (s->size() / 4) + 3, '\0');
-  int n = EVP_DecodeBlock(reinterpret_cast<unsigned char*>(out.data()), reinterpret_cast<const unsigned char*>(s->data()),
-                          static_cast<int>(s->size()));
+  int n = (*lib)->base64_decode(reinterpret_cast<unsigned char*>(out.data()),
+                                reinterpret_cast<const unsigned char*>(s->data()), static_cast<int>(s->size()));
   if (n < 0) return sema::eval_error("base64/decode: Invalid padding");
-  // EVP_DecodeBlock counts the zero bytes behind the padding; drop them.
+  // The decoder (EVP_DecodeBlock) counts the zero bytes behind the padding; drop them.
   size_t pads = s->size() - s->find_last_not_of('=') - 1;
   if (s->empty()) pads = 0;
   out.resize(static_cast<size_t>(n) - pads);

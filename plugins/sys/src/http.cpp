@@ -1,13 +1,12 @@
-// Synchronous HTTP over libcurl (stdlib.md §7.6).
+// Synchronous HTTP (stdlib.md §7.6) over libcurl, which the network
+// companion library wraps (companion_api.hpp).
 #include "common.hpp"
+#include "companion.hpp"
 #include <sema/json_encode.hpp>
-
-#include <curl/curl.h>
 
 #include <algorithm>
 #include <cctype>
 #include <map>
-#include <memory>
 
 namespace sys {
 namespace {
@@ -24,69 +23,13 @@ struct Request {
   std::optional<sema_value> body;
 };
 
-struct Response {
-  long status = 0;
-  bool headers_done = false;            // the final response's header block ended
-  std::map<std::string, std::string> headers;  // lowercase name → last value
-  std::string body;
-  sema_ctx* ctx = nullptr;
-  bool interrupted = false;
-};
-
 std::string lower(std::string_view s) {
   std::string out(s);
   for (char& c : out) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
   return out;
 }
 
-std::string_view trim(std::string_view s) {
-  while (!s.empty() && (s.front() == ' ' || s.front() == '\t')) s.remove_prefix(1);
-  while (!s.empty() && (s.back() == ' ' || s.back() == '\t' || s.back() == '\r' || s.back() == '\n')) s.remove_suffix(1);
-  return s;
-}
-
-// A header value that is not visible ASCII (tab allowed) is not text: dropped.
-bool visible_ascii(std::string_view s) {
-  return std::all_of(s.begin(), s.end(), [](char ch) {
-    auto c = static_cast<unsigned char>(ch);
-    return c == '\t' || (c >= 0x20 && c < 0x7F);
-  });
-}
-
-size_t on_header(char* data, size_t size, size_t n, void* user) {
-  auto* r = static_cast<Response*>(user);
-  std::string_view line(data, size * n);
-  if (line.starts_with("HTTP/")) {
-    // A new response (after a redirect or a 100 Continue) replaces the last.
-    r->headers.clear();
-    r->headers_done = false;
-  } else if (trim(line).empty()) {
-    r->headers_done = true;
-  } else if (auto colon = line.find(':'); colon != std::string_view::npos) {
-    std::string_view value = trim(line.substr(colon + 1));
-    if (visible_ascii(value)) r->headers[lower(trim(line.substr(0, colon)))] = std::string(value);
-  }
-  return size * n;
-}
-
-size_t on_body(char* data, size_t size, size_t n, void* user) {
-  static_cast<Response*>(user)->body.append(data, size * n);
-  return size * n;
-}
-
-int on_progress(void* user, curl_off_t, curl_off_t, curl_off_t, curl_off_t) {
-  auto* r = static_cast<Response*>(user);
-  if (sema::api->interrupted(r->ctx)) {
-    r->interrupted = true;
-    return 1;  // aborts the transfer
-  }
-  return 0;
-}
-
-struct CurlDeleter {
-  void operator()(CURL* c) const { curl_easy_cleanup(c); }
-  void operator()(curl_slist* l) const { curl_slist_free_all(l); }
-};
+bool interrupted(void* ctx) { return sema::api->interrupted(static_cast<sema_ctx*>(ctx)); }
 
 Value header_map(const std::map<std::string, std::string>& headers) {
   MapBuilder m;
@@ -136,70 +79,39 @@ Result<Value> perform(sema_ctx* ctx, const Request& q) {
     }
   }
 
-  std::unique_ptr<CURL, CurlDeleter> curl(curl_easy_init());
-  if (!curl) return sema::io_error(prefix + "cannot create a curl handle");
-  CURL* c = curl.get();
-  Response r;
-  r.ctx = ctx;
-  char errbuf[CURL_ERROR_SIZE] = {};
-  curl_easy_setopt(c, CURLOPT_URL, q.url.c_str());
-  curl_easy_setopt(c, CURLOPT_ERRORBUFFER, errbuf);
-  curl_easy_setopt(c, CURLOPT_NOSIGNAL, 1L);
-  curl_easy_setopt(c, CURLOPT_FOLLOWLOCATION, 1L);
-  curl_easy_setopt(c, CURLOPT_MAXREDIRS, 10L);
-  curl_easy_setopt(c, CURLOPT_PROTOCOLS_STR, "http,https");
-  curl_easy_setopt(c, CURLOPT_REDIR_PROTOCOLS_STR, "http,https");
-  curl_easy_setopt(c, CURLOPT_HEADERFUNCTION, &on_header);
-  curl_easy_setopt(c, CURLOPT_HEADERDATA, &r);
-  curl_easy_setopt(c, CURLOPT_WRITEFUNCTION, &on_body);
-  curl_easy_setopt(c, CURLOPT_WRITEDATA, &r);
-  curl_easy_setopt(c, CURLOPT_NOPROGRESS, 0L);
-  curl_easy_setopt(c, CURLOPT_XFERINFOFUNCTION, &on_progress);
-  curl_easy_setopt(c, CURLOPT_XFERINFODATA, &r);
-
-  if (q.method == "HEAD") curl_easy_setopt(c, CURLOPT_NOBODY, 1L);
-  else if (q.method != "GET" || body) curl_easy_setopt(c, CURLOPT_CUSTOMREQUEST, q.method.c_str());
-  if (body) {
-    curl_easy_setopt(c, CURLOPT_POSTFIELDSIZE_LARGE, static_cast<curl_off_t>(body->size()));
-    curl_easy_setopt(c, CURLOPT_POSTFIELDS, body->c_str());
-  }
-
+  auto net = net_table(q.builtin);
+  if (!net) return std::unexpected(net.error());
+  HttpTransfer t;
+  t.method = q.method;
+  t.url = q.url;
+  t.body = std::move(body);
+  t.interrupted = &interrupted;
+  t.user = ctx;
   if (is_map(q.opts)) {
-    if (auto t = map_lookup(q.opts, "timeout"); t && sema::is_int(*t)) {
-      int64_t ms = sema::int_of(*t);
+    if (auto ms = map_lookup(q.opts, "timeout"); ms && sema::is_int(*ms)) {
+      int64_t v = sema::int_of(*ms);
       // 0 times out at once; a negative value (a huge unsigned one in the
       // original) means no limit.
-      if (ms >= 0) curl_easy_setopt(c, CURLOPT_TIMEOUT_MS, static_cast<long>(std::max<int64_t>(ms, 1)));
+      if (v >= 0) t.timeout_ms = static_cast<long>(std::max<int64_t>(v, 1));
     }
   }
 
   bool has_content_type = false;
-  std::vector<std::string> lines = user_headers(q.opts, has_content_type);
-  if (body && !has_content_type) lines.push_back(json ? "Content-Type: application/json" : "Content-Type:");
-  lines.push_back("Expect:");  // no 100-continue round trip for large bodies
-  std::unique_ptr<curl_slist, CurlDeleter> list;
-  for (const auto& l : lines) {
-    curl_slist* next = curl_slist_append(list.get(), l.c_str());
-    if (!next) return sema::io_error(prefix + "out of memory");
-    (void)list.release();
-    list.reset(next);
-  }
-  curl_easy_setopt(c, CURLOPT_HTTPHEADER, list.get());
+  t.header_lines = user_headers(q.opts, has_content_type);
+  if (t.body && !has_content_type) t.header_lines.push_back(json ? "Content-Type: application/json" : "Content-Type:");
+  t.header_lines.push_back("Expect:");  // no 100-continue round trip for large bodies
 
-  CURLcode rc = curl_easy_perform(c);
-  if (r.interrupted) return sema::pending(sema::api->raise_interrupt(ctx));
-  if (rc != CURLE_OK) {
-    std::string why = errbuf[0] ? errbuf : curl_easy_strerror(rc);
-    while (!why.empty() && why.back() == '\n') why.pop_back();
+  (*net)->perform(t);
+  if (t.was_interrupted) return sema::pending(sema::api->raise_interrupt(ctx));
+  if (!t.ok) {
     // Once the final header block is in, a failure is a body read failure.
-    if (r.headers_done) return sema::io_error(prefix + "read body: " + why);
-    return sema::io_error(prefix + why);
+    if (t.headers_done) return sema::io_error(prefix + "read body: " + t.error);
+    return sema::io_error(prefix + t.error);
   }
-  curl_easy_getinfo(c, CURLINFO_RESPONSE_CODE, &r.status);
   return MapBuilder()
-      .set("body", Value::string(lossy_utf8(r.body)))
-      .set("headers", header_map(r.headers))
-      .set("status", Value::integer(r.status))
+      .set("body", Value::string(lossy_utf8(t.response_body)))
+      .set("headers", header_map(t.headers))
+      .set("status", Value::integer(t.status))
       .done();
 }
 
@@ -241,9 +153,6 @@ Result<Value> request(sema_ctx* ctx, Args a) {
 }  // namespace
 
 void register_http(sema::Registry& r) {
-  // Once per process, while the host loads plugins on one thread.
-  static const bool curl_ready = curl_global_init(CURL_GLOBAL_DEFAULT) == CURLE_OK;
-  (void)curl_ready;
   // The spec states these arities in words.
   auto words = [](const char* text) {
     sema::BuiltinOptions o;
