@@ -192,12 +192,33 @@ inline bool Interp::State::leaf_intrinsic(NativeObj* nat, CallNode* c, Env* env,
 // A call in argument position whose head is a global builtin runs here
 // without a nested evaluation (builtins never continue in tail position).
 // Both ways out are tail calls, so a lambda call saves no registers here.
+// The commonest builtin argument, arithmetic or a comparison on two small
+// ints read in place, is done here before anything else: without calls, so
+// this function saves no registers.
 bool Interp::State::call_arg(CallNode* c, Env* env, Word& out) {
   if (c->head->kind == K::Global && !any_dynamic) {
     Word h = static_cast<GlobalNode*>(c->head.get())->cell->value;
-    if (is_type(h, SEMA_T_NATIVE)) return builtin_arg(static_cast<NativeObj*>(as_obj(h)), c, env, out);
+    if (is_type(h, SEMA_T_NATIVE)) {
+      auto* nat = static_cast<NativeObj*>(as_obj(h));
+      if (c->leaf_args && nat->intrinsic2 && c->args.size() == 2 && int_leaf(nat->intrinsic2, c, env, out)) return true;
+      return builtin_arg(nat, c, env, out);
+    }
   }
   return ev(c, env, out);
+}
+
+// A leaf intrinsic whose two arguments are small ints. False: not handled,
+// nothing changed. Immediates hold no reference, so a moved (last-use) read
+// only empties its slot.
+inline bool Interp::State::int_leaf(uint8_t id, CallNode* c, Env* env, Word& out) {
+  Word a, b;
+  Word* moved[2] = {nullptr, nullptr};
+  if (!peek(c->args[0].get(), env, a, moved[0]) || !peek(c->args[1].get(), env, b, moved[1]) || !is_small_int(a) ||
+      !is_small_int(b) || !int_intrinsic2(id, a, b, out))
+    return false;
+  if (moved[0]) *moved[0] = SEMA_NIL;
+  if (moved[1]) *moved[1] = SEMA_NIL;
+  return true;
 }
 
 bool Interp::State::builtin_arg(NativeObj* nat, CallNode* c, Env* env, Word& out) {
@@ -225,10 +246,14 @@ bool Interp::State::call_builtin(NativeObj* nat, CallNode* c, Env* env, Word& ou
       release(a[0]);
       return false;
     }
-    if (nat->intrinsic2 && outlined_intrinsic2(nat->intrinsic2, a[0], a[1], out)) {
-      release(a[0]);
-      release(a[1]);
-      return true;
+    if (nat->intrinsic2) {
+      // Two small ints (immediates: nothing to release) without the call.
+      if (is_small_int(a[0]) && is_small_int(a[1]) && int_intrinsic2(nat->intrinsic2, a[0], a[1], out)) return true;
+      if (outlined_intrinsic2(nat->intrinsic2, a[0], a[1], out)) {
+        release(a[0]);
+        release(a[1]);
+        return true;
+      }
     }
     flags = nat->hook2_flags;
   } else if (n == 1 && nat->hook1 && nat->accepts(1)) {
@@ -349,7 +374,7 @@ inline bool Interp::State::exec(Node* n, Env* env, size_t base, int& counted, Wo
     switch (n->kind) {
       case K::Const:
         out = static_cast<ConstNode*>(n)->value.get();
-        retain(out);
+        hot_retain(out);
         return true;
       case K::Local: return local(static_cast<LocalNode*>(n), env, out);
       case K::Global: return global(static_cast<GlobalNode*>(n)->cell, env, out);
@@ -493,7 +518,7 @@ inline bool Interp::State::exec(Node* n, Env* env, size_t base, int& counted, Wo
               }
               if (!enter_call(base, p, c, counted)) return false;
               if (p->self_slot >= 0) {
-                retain(f);
+                ++o->rc;
                 fr->put_existing(static_cast<uint32_t>(p->self_slot), f);
               }
             } else {

@@ -131,12 +131,17 @@ struct Interp::State {
   // rest out of line.
   [[gnu::always_inline]] bool arg(Node* n, Env* env, Word& out) {
     switch (n->kind) {
-      case K::Const: out = static_cast<ConstNode*>(n)->value.get(); retain(out); return true;
+      case K::Const: out = static_cast<ConstNode*>(n)->value.get(); hot_retain(out); return true;
       case K::Local: return local(static_cast<LocalNode*>(n), env, out);
       case K::Global: return global(static_cast<GlobalNode*>(n)->cell, env, out);
       case K::Call: return call_arg(static_cast<CallNode*>(n), env, out);
       default: return ev(n, env, out);
     }
+  }
+  // retain() itself, inlined for certain: the main loop is past GCC's
+  // inlining budget, which left value.hpp's retain a PLT call there.
+  [[gnu::always_inline]] static void hot_retain(Word w) {
+    if (is_ptr(w)) ++as_obj(w)->rc;
   }
   [[gnu::always_inline]] bool local(LocalNode* n, Env* env, Word& out) {
     Env* f = env;
@@ -146,7 +151,7 @@ struct Interp::State {
       if (n->last_use)
         f->slots[n->slot] = SEMA_NIL;  // moved out: a unique value stays unique
       else
-        retain(w);
+        hot_retain(w);
       out = w;
       return true;
     }
@@ -155,7 +160,7 @@ struct Interp::State {
   [[gnu::always_inline]] bool global(Cell* c, Env* env, Word& out) {
     if (!any_dynamic && c->value != kUnset) [[likely]] {
       out = c->value;
-      retain(out);
+      hot_retain(out);
       return true;
     }
     return any_dynamic ? by_name(env, c->id, out) : fail(unbound(c->id));
@@ -183,6 +188,7 @@ struct Interp::State {
     }
   }
   [[gnu::always_inline]] bool leaf_intrinsic(NativeObj* nat, CallNode* c, Env* env, Word& out);
+  [[gnu::always_inline]] bool int_leaf(uint8_t id, CallNode* c, Env* env, Word& out);
   bool map_literal(MapNode* m, Env* env, Word& out);  // forms.cpp
   [[gnu::noinline, gnu::visibility("hidden")]] bool call_arg(CallNode* c, Env* env, Word& out);
   [[gnu::noinline, gnu::visibility("hidden")]] bool builtin_arg(NativeObj* nat, CallNode* c, Env* env, Word& out);
