@@ -192,32 +192,38 @@ inline bool Interp::State::leaf_intrinsic(NativeObj* nat, CallNode* c, Env* env,
 // A call in argument position whose head is a global builtin runs here
 // without a nested evaluation (builtins never continue in tail position).
 // Both ways out are tail calls, so a lambda call saves no registers here.
-// The commonest builtin argument, arithmetic or a comparison on two small
-// ints read in place, is done here before anything else: without calls, so
-// this function saves no registers.
 bool Interp::State::call_arg(CallNode* c, Env* env, Word& out) {
   if (c->head->kind == K::Global && !any_dynamic) {
     Word h = static_cast<GlobalNode*>(c->head.get())->cell->value;
-    if (is_type(h, SEMA_T_NATIVE)) {
-      auto* nat = static_cast<NativeObj*>(as_obj(h));
-      if (c->leaf_args && nat->intrinsic2 && c->args.size() == 2 && int_leaf(nat->intrinsic2, c, env, out)) return true;
-      return builtin_arg(nat, c, env, out);
-    }
+    if (is_type(h, SEMA_T_NATIVE)) return builtin_arg(static_cast<NativeObj*>(as_obj(h)), c, env, out);
   }
   return ev(c, env, out);
 }
 
+// Arithmetic or a comparison on two small ints read in place, met inside
+// the main loop (an if's test, a lambda call's argument): no call at all.
+// False: not such a call, nothing changed.
+inline bool Interp::State::int_call(Node* n, Env* env, Word& out) {
+  if (n->kind != K::Call) return false;
+  auto* c = static_cast<CallNode*>(n);
+  if (!c->leaf_args || c->head->kind != K::Global || any_dynamic) return false;
+  Word h = static_cast<GlobalNode*>(c->head.get())->cell->value;
+  if (!is_type(h, SEMA_T_NATIVE)) return false;
+  uint8_t id = static_cast<NativeObj*>(as_obj(h))->intrinsic2;
+  return id && c->args.size() == 2 && int_leaf(id, c, env, out);
+}
+
 // A leaf intrinsic whose two arguments are small ints. False: not handled,
 // nothing changed. Immediates hold no reference, so a moved (last-use) read
-// only empties its slot.
+// only empties its slot, found again afterwards: fewer live values, so no
+// saved registers.
 inline bool Interp::State::int_leaf(uint8_t id, CallNode* c, Env* env, Word& out) {
+  Node* x = c->args[0].get();
+  Node* y = c->args[1].get();
   Word a, b;
-  Word* moved[2] = {nullptr, nullptr};
-  if (!peek(c->args[0].get(), env, a, moved[0]) || !peek(c->args[1].get(), env, b, moved[1]) || !is_small_int(a) ||
-      !is_small_int(b) || !int_intrinsic2(id, a, b, out))
-    return false;
-  if (moved[0]) *moved[0] = SEMA_NIL;
-  if (moved[1]) *moved[1] = SEMA_NIL;
+  if (!peek_int(x, env, a) || !peek_int(y, env, b) || !int_intrinsic2(id, a, b, out)) return false;
+  empty_if_moved(x, env);
+  empty_if_moved(y, env);
   return true;
 }
 
@@ -382,7 +388,7 @@ inline bool Interp::State::exec(Node* n, Env* env, size_t base, int& counted, Wo
       case K::If: {
         auto* x = static_cast<IfNode*>(n);
         Word t;
-        if (!arg(x->test.get(), env, t)) return false;
+        if (!int_call(x->test.get(), env, t) && !arg(x->test.get(), env, t)) return false;
         bool yes = sema_truthy(t);
         release(t);
         if (yes) {
@@ -513,7 +519,7 @@ inline bool Interp::State::exec(Node* n, Env* env, size_t base, int& counted, Wo
               fr = Env::make(p->scope, lam->env);
               for (size_t i = 0; i < na; ++i) {
                 Word w;
-                if (!arg(c->args[i].get(), env, w)) return false;
+                if (!int_call(c->args[i].get(), env, w) && !arg(c->args[i].get(), env, w)) return false;
                 fr->put_existing(p->param_slots[i], w);
               }
               if (!enter_call(base, p, c, counted)) return false;

@@ -187,8 +187,33 @@ struct Interp::State {
       default: return false;
     }
   }
+  // A constant or local holding a small int, read in place (callers check
+  // any_dynamic); false for anything else.
+  [[gnu::always_inline]] static bool peek_int(Node* n, Env* env, Word& out) {
+    if (n->kind == K::Const) {
+      out = static_cast<ConstNode*>(n)->value.get();
+    } else if (n->kind == K::Local) {
+      auto* l = static_cast<LocalNode*>(n);
+      Env* f = env;
+      for (uint32_t d = l->depth; d > 0; --d) f = f->parent.get();
+      if (l->slot >= f->slots.size()) return false;
+      out = f->slots[l->slot];
+    } else {
+      return false;
+    }
+    return is_small_int(out);
+  }
+  // After a peek_int: a read that was its variable's last use empties the slot.
+  [[gnu::always_inline]] static void empty_if_moved(Node* n, Env* env) {
+    if (n->kind != K::Local || !static_cast<LocalNode*>(n)->last_use) return;
+    auto* l = static_cast<LocalNode*>(n);
+    Env* f = env;
+    for (uint32_t d = l->depth; d > 0; --d) f = f->parent.get();
+    f->slots[l->slot] = SEMA_NIL;
+  }
   [[gnu::always_inline]] bool leaf_intrinsic(NativeObj* nat, CallNode* c, Env* env, Word& out);
   [[gnu::always_inline]] bool int_leaf(uint8_t id, CallNode* c, Env* env, Word& out);
+  [[gnu::always_inline]] bool int_call(Node* n, Env* env, Word& out);
   bool map_literal(MapNode* m, Env* env, Word& out);  // forms.cpp
   [[gnu::noinline, gnu::visibility("hidden")]] bool call_arg(CallNode* c, Env* env, Word& out);
   [[gnu::noinline, gnu::visibility("hidden")]] bool builtin_arg(NativeObj* nat, CallNode* c, Env* env, Word& out);
