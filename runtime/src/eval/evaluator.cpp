@@ -246,7 +246,9 @@ bool Interp::State::call_builtin(NativeObj* nat, CallNode* c, Env* env, Word& ou
   size_t n = c->args.size();
   Word a[3];
   uint32_t flags;
-  if (n == 2 && nat->hook2 && nat->accepts(2)) {
+  // An intrinsic id is only set for an arity the builtin accepts and has a
+  // hook for: one test instead of two.
+  if (n == 2 && (nat->intrinsic2 || (nat->hook2 && nat->accepts(2)))) {
     if (!arg(c->args[0].get(), env, a[0])) return false;
     if (!arg(c->args[1].get(), env, a[1])) {
       release(a[0]);
