@@ -195,7 +195,10 @@ inline bool Interp::State::leaf_intrinsic(NativeObj* nat, CallNode* c, Env* env,
 bool Interp::State::call_arg(CallNode* c, Env* env, Word& out) {
   if (c->head->kind == K::Global && !any_dynamic) {
     Word h = static_cast<GlobalNode*>(c->head.get())->cell->value;
-    if (is_type(h, SEMA_T_NATIVE)) return builtin_arg(static_cast<NativeObj*>(as_obj(h)), c, env, out);
+    if (is_type(h, SEMA_T_NATIVE)) {
+      auto* nat = static_cast<NativeObj*>(as_obj(h));
+      return c->leaf_args ? builtin_arg(nat, c, env, out) : call_builtin(nat, c, env, out);
+    }
   }
   return ev(c, env, out);
 }
@@ -227,8 +230,10 @@ inline bool Interp::State::int_leaf(uint8_t id, CallNode* c, Env* env, Word& out
   return true;
 }
 
+// A builtin call whose arguments are leaves (a call with calls as arguments
+// goes straight to call_builtin, without this function's saved registers).
 bool Interp::State::builtin_arg(NativeObj* nat, CallNode* c, Env* env, Word& out) {
-  if (c->leaf_args && leaf_intrinsic(nat, c, env, out)) return true;
+  if (leaf_intrinsic(nat, c, env, out)) return true;
   return call_builtin(nat, c, env, out);
 }
 
