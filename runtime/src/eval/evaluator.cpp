@@ -599,6 +599,37 @@ inline bool Interp::State::exec(Node* n, Env* env, size_t base, int& counted, Wo
         return true;
       }
 
+      case K::Cond: {
+        // In the loop: through step_form each cond paid a Result<Step>.
+        auto* x = static_cast<CondNode*>(n);
+        Node* body = nullptr;
+        for (auto& cl : x->clauses) {
+          if (cl.error) [[unlikely]] {
+            err = static_cast<ErrorNode*>(cl.error.get())->error;
+            return false;
+          }
+          if (cl.test) {
+            Word t;
+            if (!arg(cl.test.get(), env, t)) return false;
+            bool yes = sema_truthy(t);
+            release(t);
+            if (!yes) continue;
+          }
+          if (!cl.body) {
+            out = SEMA_TRUE;
+            return true;
+          }
+          body = cl.body.get();
+          break;
+        }
+        if (!body) {
+          out = SEMA_NIL;
+          return true;
+        }
+        n = body;
+        continue;
+      }
+
       case K::Map: return map_literal(static_cast<MapNode*>(n), env, out);
 
       case K::Error: err = static_cast<ErrorNode*>(n)->error; return false;
@@ -631,7 +662,7 @@ bool Interp::State::ev(Node* n, Env* env, Word& out) {
   int counted = 0;
   bool ok = exec(n, env, base, counted, out);
   if (!ok) capture(err);
-  if (trace.size() > base) trace.erase(trace.begin() + static_cast<ptrdiff_t>(base), trace.end());
+  if (trace.size() > base) trace.truncate(base);
   depth -= counted;
   return ok;
 }

@@ -29,6 +29,37 @@ struct TraceEntry {
   Span span;
 };
 
+// The active calls, innermost last: a plain growable array whose push is
+// always inlined. std::vector's emplace_back fell out of the evaluator's
+// main loop (a call per lambda call) whenever the loop grew past GCC's
+// inlining budget; growing is out of line.
+class TraceStack {
+ public:
+  TraceStack() = default;
+  TraceStack(const TraceStack&) = delete;
+  TraceStack& operator=(const TraceStack&) = delete;
+  [[gnu::always_inline]] void push_back(const TraceEntry& e) {
+    if (n_ == cap_) [[unlikely]]
+      grow();
+    data_[n_++] = e;
+  }
+  void pop_back() { --n_; }
+  size_t size() const { return n_; }
+  const TraceEntry& operator[](size_t i) const { return data_[i]; }
+  void truncate(size_t n) { n_ = n; }  // drops the entries from n on (n <= size)
+
+ private:
+  [[gnu::noinline]] void grow() {
+    size_t cap = cap_ ? 2 * cap_ : 64;
+    auto d = std::make_unique<TraceEntry[]>(cap);
+    std::copy(data_.get(), data_.get() + n_, d.get());
+    data_ = std::move(d);
+    cap_ = cap;
+  }
+  std::unique_ptr<TraceEntry[]> data_;
+  size_t n_ = 0, cap_ = 0;
+};
+
 // Owned argument words of one call; releases whatever is left.
 class ArgBuf {
  public:
@@ -91,7 +122,7 @@ struct Interp::State {
   void set_global(Cell* c, Value v);
 
   // -------------------------------------------------------------- execution
-  std::vector<TraceEntry> trace;
+  TraceStack trace;
   long depth = 0;
   std::atomic<bool> interrupt_flag{false};
   std::function<std::string(std::string_view)> unbound_hint;
@@ -251,7 +282,7 @@ struct Interp::State {
   void capture(Error& e);
   [[gnu::always_inline]] void enter_lambda_trace(size_t base, const Proto* p, const Node* site) {
     // A tail step: the frames of this evaluation collapse to the newest one.
-    if (trace.size() > base) trace.erase(trace.begin() + static_cast<ptrdiff_t>(base), trace.end());
+    if (trace.size() > base) trace.truncate(base);
     trace.push_back(TraceEntry{p->trace_name, site ? site->file : nullptr, site ? site->span : Span{}});
   }
   [[gnu::always_inline]] bool enter_call(size_t base, const Proto* p, const Node* site, int& counted);
