@@ -41,9 +41,12 @@ struct CScope : RcBase {
   std::vector<uint32_t> macros;  // names a defmacro binds here (calls may expand at run time)
   // The last frames of this scope that died, kept for the next activations
   // (no parent, no scope, every slot kUnset): calls of one procedure mostly
-  // die in LIFO order, so this saves a frame allocation per call. A few, not
-  // one: a recursive caller dies right after its callee.
-  static constexpr uint32_t kSpares = 4;
+  // die in LIFO order, so this saves a frame allocation per call. Several,
+  // not one: a recursive caller dies right after its callee, and a
+  // recursion that climbs back more levels than there are spares frees the
+  // rest and allocates them again on the way down (with 4, one fib call in
+  // eight allocated its frame).
+  static constexpr uint32_t kSpares = 16;
   Env* spares[kSpares];
   uint32_t nspares = 0;
 
