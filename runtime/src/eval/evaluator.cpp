@@ -195,13 +195,45 @@ inline bool Interp::State::leaf_intrinsic(NativeObj* nat, CallNode* c, Env* env,
 bool Interp::State::call_arg(CallNode* c, Env* env, Word& out) {
   if (c->head->kind == K::Global && !any_dynamic) {
     Word h = static_cast<GlobalNode*>(c->head.get())->cell->value;
-    if (is_type(h, SEMA_T_NATIVE)) return builtin_arg(static_cast<NativeObj*>(as_obj(h)), c, env, out);
+    if (is_type(h, SEMA_T_NATIVE)) {
+      auto* nat = static_cast<NativeObj*>(as_obj(h));
+      return c->leaf_args ? builtin_arg(nat, c, env, out) : call_builtin(nat, c, env, out);
+    }
   }
   return ev(c, env, out);
 }
 
+// Arithmetic or a comparison on two small ints read in place, met inside
+// the main loop (an if's test, a lambda call's argument): no call at all.
+// False: not such a call, nothing changed.
+inline bool Interp::State::int_call(Node* n, Env* env, Word& out) {
+  if (n->kind != K::Call) return false;
+  auto* c = static_cast<CallNode*>(n);
+  if (!c->leaf_args || c->head->kind != K::Global || any_dynamic) return false;
+  Word h = static_cast<GlobalNode*>(c->head.get())->cell->value;
+  if (!is_type(h, SEMA_T_NATIVE)) return false;
+  uint8_t id = static_cast<NativeObj*>(as_obj(h))->intrinsic2;
+  return id && c->args.size() == 2 && int_leaf(id, c, env, out);
+}
+
+// A leaf intrinsic whose two arguments are small ints. False: not handled,
+// nothing changed. Immediates hold no reference, so a moved (last-use) read
+// only empties its slot, found again afterwards: fewer live values, so no
+// saved registers.
+inline bool Interp::State::int_leaf(uint8_t id, CallNode* c, Env* env, Word& out) {
+  Node* x = c->args[0].get();
+  Node* y = c->args[1].get();
+  Word a, b;
+  if (!peek_int(x, env, a) || !peek_int(y, env, b) || !int_intrinsic2(id, a, b, out)) return false;
+  empty_if_moved(x, env);
+  empty_if_moved(y, env);
+  return true;
+}
+
+// A builtin call whose arguments are leaves (a call with calls as arguments
+// goes straight to call_builtin, without this function's saved registers).
 bool Interp::State::builtin_arg(NativeObj* nat, CallNode* c, Env* env, Word& out) {
-  if (c->leaf_args && leaf_intrinsic(nat, c, env, out)) return true;
+  if (leaf_intrinsic(nat, c, env, out)) return true;
   return call_builtin(nat, c, env, out);
 }
 
@@ -219,16 +251,22 @@ bool Interp::State::call_builtin(NativeObj* nat, CallNode* c, Env* env, Word& ou
   size_t n = c->args.size();
   Word a[3];
   uint32_t flags;
-  if (n == 2 && nat->hook2 && nat->accepts(2)) {
+  // An intrinsic id is only set for an arity the builtin accepts and has a
+  // hook for: one test instead of two.
+  if (n == 2 && (nat->intrinsic2 || (nat->hook2 && nat->accepts(2)))) {
     if (!arg(c->args[0].get(), env, a[0])) return false;
     if (!arg(c->args[1].get(), env, a[1])) {
       release(a[0]);
       return false;
     }
-    if (nat->intrinsic2 && outlined_intrinsic2(nat->intrinsic2, a[0], a[1], out)) {
-      release(a[0]);
-      release(a[1]);
-      return true;
+    if (nat->intrinsic2) {
+      // Two small ints (immediates: nothing to release) without the call.
+      if (is_small_int(a[0]) && is_small_int(a[1]) && int_intrinsic2(nat->intrinsic2, a[0], a[1], out)) return true;
+      if (outlined_intrinsic2(nat->intrinsic2, a[0], a[1], out)) {
+        release(a[0]);
+        release(a[1]);
+        return true;
+      }
     }
     flags = nat->hook2_flags;
   } else if (n == 1 && nat->hook1 && nat->accepts(1)) {
@@ -349,7 +387,7 @@ inline bool Interp::State::exec(Node* n, Env* env, size_t base, int& counted, Wo
     switch (n->kind) {
       case K::Const:
         out = static_cast<ConstNode*>(n)->value.get();
-        retain(out);
+        hot_retain(out);
         return true;
       case K::Local: return local(static_cast<LocalNode*>(n), env, out);
       case K::Global: return global(static_cast<GlobalNode*>(n)->cell, env, out);
@@ -357,7 +395,7 @@ inline bool Interp::State::exec(Node* n, Env* env, size_t base, int& counted, Wo
       case K::If: {
         auto* x = static_cast<IfNode*>(n);
         Word t;
-        if (!arg(x->test.get(), env, t)) return false;
+        if (!int_call(x->test.get(), env, t) && !arg(x->test.get(), env, t)) return false;
         bool yes = sema_truthy(t);
         release(t);
         if (yes) {
@@ -488,12 +526,12 @@ inline bool Interp::State::exec(Node* n, Env* env, size_t base, int& counted, Wo
               fr = Env::make(p->scope, lam->env);
               for (size_t i = 0; i < na; ++i) {
                 Word w;
-                if (!arg(c->args[i].get(), env, w)) return false;
+                if (!int_call(c->args[i].get(), env, w) && !arg(c->args[i].get(), env, w)) return false;
                 fr->put_existing(p->param_slots[i], w);
               }
               if (!enter_call(base, p, c, counted)) return false;
               if (p->self_slot >= 0) {
-                retain(f);
+                ++o->rc;
                 fr->put_existing(static_cast<uint32_t>(p->self_slot), f);
               }
             } else {
@@ -561,6 +599,37 @@ inline bool Interp::State::exec(Node* n, Env* env, size_t base, int& counted, Wo
         return true;
       }
 
+      case K::Cond: {
+        // In the loop: through step_form each cond paid a Result<Step>.
+        auto* x = static_cast<CondNode*>(n);
+        Node* body = nullptr;
+        for (auto& cl : x->clauses) {
+          if (cl.error) [[unlikely]] {
+            err = static_cast<ErrorNode*>(cl.error.get())->error;
+            return false;
+          }
+          if (cl.test) {
+            Word t;
+            if (!arg(cl.test.get(), env, t)) return false;
+            bool yes = sema_truthy(t);
+            release(t);
+            if (!yes) continue;
+          }
+          if (!cl.body) {
+            out = SEMA_TRUE;
+            return true;
+          }
+          body = cl.body.get();
+          break;
+        }
+        if (!body) {
+          out = SEMA_NIL;
+          return true;
+        }
+        n = body;
+        continue;
+      }
+
       case K::Map: return map_literal(static_cast<MapNode*>(n), env, out);
 
       case K::Error: err = static_cast<ErrorNode*>(n)->error; return false;
@@ -593,7 +662,7 @@ bool Interp::State::ev(Node* n, Env* env, Word& out) {
   int counted = 0;
   bool ok = exec(n, env, base, counted, out);
   if (!ok) capture(err);
-  if (trace.size() > base) trace.erase(trace.begin() + static_cast<ptrdiff_t>(base), trace.end());
+  if (trace.size() > base) trace.truncate(base);
   depth -= counted;
   return ok;
 }

@@ -18,19 +18,22 @@ namespace sema::rt {
 
 namespace intrinsic_detail {
 
-// + - * on two immediate ints (the result must stay immediate) or two
-// floats. core's fold() starts from an int accumulator (0 for +, 1 for *),
-// so the float cases are (0.0 + a) + b and (1.0 * a) * b: (+ -0.0 -0.0) is 0.0.
+// + - * on two immediate ints: the result must stay immediate.
+[[gnu::always_inline]] inline bool int_arith(uint8_t id, int64_t x, int64_t y, Word& out) {
+  int64_t r;
+  bool overflow = id == SEMA_INTRINSIC_ADD   ? __builtin_add_overflow(x, y, &r)
+                  : id == SEMA_INTRINSIC_SUB ? __builtin_sub_overflow(x, y, &r)
+                                             : __builtin_mul_overflow(x, y, &r);
+  if (overflow || !sema_fits_small_int(r)) return false;
+  out = sema_from_small_int(r);
+  return true;
+}
+
+// + - * on two immediate ints or two floats. core's fold() starts from an
+// int accumulator (0 for +, 1 for *), so the float cases are (0.0 + a) + b
+// and (1.0 * a) * b: (+ -0.0 -0.0) is 0.0.
 [[gnu::always_inline]] inline bool arith(uint8_t id, Word a, Word b, Word& out) {
-  if (is_small_int(a) && is_small_int(b)) {
-    int64_t x = sema_small_int_of(a), y = sema_small_int_of(b), r;
-    bool overflow = id == SEMA_INTRINSIC_ADD   ? __builtin_add_overflow(x, y, &r)
-                    : id == SEMA_INTRINSIC_SUB ? __builtin_sub_overflow(x, y, &r)
-                                               : __builtin_mul_overflow(x, y, &r);
-    if (overflow || !sema_fits_small_int(r)) return false;
-    out = sema_from_small_int(r);
-    return true;
-  }
+  if (is_small_int(a) && is_small_int(b)) return int_arith(id, sema_small_int_of(a), sema_small_int_of(b), out);
   if (sema_is_float(a) && sema_is_float(b)) {
     double x = sema_float_of(a), y = sema_float_of(b);
     double r = id == SEMA_INTRINSIC_ADD ? (0.0 + x) + y : id == SEMA_INTRINSIC_SUB ? x - y : (1.0 * x) * y;
@@ -164,6 +167,24 @@ inline bool pick(bool min, Word a, Word b, Word& out) {
     case SEMA_INTRINSIC_GET: return get(a, b, out);
     case SEMA_INTRINSIC_MIN: return pick(true, a, b, out);
     case SEMA_INTRINSIC_MAX: return pick(false, a, b, out);
+    default: return false;
+  }
+}
+
+// The cases of intrinsic2 on two immediate ints, alone: no calls, so a
+// caller's fast path around it needs no saved registers. False: not
+// handled here (intrinsic2 may still handle it, e.g. min, nth).
+[[gnu::always_inline]] inline bool int_intrinsic2(uint8_t id, Word a, Word b, Word& out) {
+  int64_t x = sema_small_int_of(a), y = sema_small_int_of(b);
+  switch (id) {
+    case SEMA_INTRINSIC_ADD:
+    case SEMA_INTRINSIC_SUB:
+    case SEMA_INTRINSIC_MUL: return intrinsic_detail::int_arith(id, x, y, out);
+    case SEMA_INTRINSIC_LT: out = sema_from_bool(x < y); return true;
+    case SEMA_INTRINSIC_GT: out = sema_from_bool(x > y); return true;
+    case SEMA_INTRINSIC_LE: out = sema_from_bool(x <= y); return true;
+    case SEMA_INTRINSIC_GE: out = sema_from_bool(x >= y); return true;
+    case SEMA_INTRINSIC_NUM_EQ: out = sema_from_bool(a == b); return true;
     default: return false;
   }
 }

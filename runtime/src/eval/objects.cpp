@@ -12,8 +12,7 @@ namespace {
 // when there is room, else is freed. Releasing the slots may free closures
 // and so other frames of the same scope, so the room is checked afterwards;
 // letting go of the scope last may delete the scope and with it the frame.
-void park_or_delete(Env* f) {
-  for (Word& w : f->slots) release(std::exchange(w, kUnset));
+[[gnu::noinline]] void park_or_delete_slow(Env* f) {
   CScope* s = f->scope.get();
   if (s->nspares == CScope::kSpares) {
     delete f;
@@ -22,23 +21,71 @@ void park_or_delete(Env* f) {
   s->spares[s->nspares++] = f;
   f->scope.reset();
 }
+
+// Releases the slots that park_or_delete left set (their values die).
+[[gnu::noinline]] void release_dying(Env* f) {
+  for (Word& w : f->slots)
+    if (w != kUnset) release(std::exchange(w, kUnset));
+}
+
+// The common case inline: room for a spare and the scope outlives it.
+inline void park_or_delete(Env* f) {
+  // Values that survive are let go of in a loop without calls (so without
+  // saved registers); the last reference to one stays in its slot for
+  // release_dying, which may run destructors.
+  bool dying = false;
+  for (Word& w : f->slots) {
+    Word x = w;
+    if (is_ptr(x)) {
+      Obj* o = as_obj(x);
+      if (o->rc == 1) {
+        dying = true;
+        continue;
+      }
+      --o->rc;
+    }
+    w = kUnset;
+  }
+  if (dying) [[unlikely]]
+    release_dying(f);
+  CScope* s = f->scope.get();
+  if (s->nspares == CScope::kSpares || s->rc_ == 1) [[unlikely]] {
+    park_or_delete_slow(f);
+    return;
+  }
+  s->spares[s->nspares++] = f;
+  --s->rc_;
+  new (&f->scope) Rc<CScope>();  // its reference was just given up
+}
 }  // namespace
 
+Env* Env::fresh(size_t n) {
+  Env* f = new Env;  // not Env(): value-initialising zeroed the whole frame first
+  f->slots.assign(n, kUnset);
+  return f;
+}
+
 void Env::destroy(Env* f) {
-  // A chain of frames that dies at once is freed iteratively, not by
-  // recursion through parent pointers: each frame hands over its reference
-  // to the parent before it is deleted.
-  while (f != nullptr) {
-    Env* p = f->parent.get();
-    new (&f->parent) Rc<Env>();  // forget without releasing: p's count still includes it
-    park_or_delete(f);
-    f = nullptr;
-    if (p == nullptr) break;
+  Env* p = f->parent.get();
+  new (&f->parent) Rc<Env>();  // forget without releasing: p's count still includes it
+  park_or_delete(f);
+  if (p != nullptr) drop_parent(p);
+}
+
+// A chain of frames that dies at once is freed iteratively, not by recursion
+// through parent pointers: each frame hands over its reference to the parent
+// before it is deleted. Out of line: a top-level procedure's frame has none.
+void Env::drop_parent(Env* p) {
+  while (p != nullptr) {
     // A parent that only its own closures keep alive (an internal define
     // reached through a tail call) dies with its last child frame; the check
     // runs after the child is gone, whose self slot may hold such a closure.
     let_go_of_frame(p);
-    if (--p->rc_ == 0) f = p;
+    if (--p->rc_ != 0) return;
+    Env* f = p;
+    p = f->parent.get();
+    new (&f->parent) Rc<Env>();
+    park_or_delete(f);
   }
 }
 

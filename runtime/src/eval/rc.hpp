@@ -37,9 +37,11 @@ class Rc {
     std::swap(p_, o.p_);
     return *this;
   }
-  ~Rc() { reset(); }
+  // Always inline: in the evaluator's main loop, past GCC's inlining budget,
+  // these became calls.
+  [[gnu::always_inline]] ~Rc() { reset(); }
 
-  void reset() {
+  [[gnu::always_inline]] void reset() {
     if (p_ && --p_->rc_ == 0) T::destroy(p_);
     p_ = nullptr;
   }

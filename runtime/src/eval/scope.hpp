@@ -41,9 +41,12 @@ struct CScope : RcBase {
   std::vector<uint32_t> macros;  // names a defmacro binds here (calls may expand at run time)
   // The last frames of this scope that died, kept for the next activations
   // (no parent, no scope, every slot kUnset): calls of one procedure mostly
-  // die in LIFO order, so this saves a frame allocation per call. A few, not
-  // one: a recursive caller dies right after its callee.
-  static constexpr uint32_t kSpares = 4;
+  // die in LIFO order, so this saves a frame allocation per call. Several,
+  // not one: a recursive caller dies right after its callee, and a
+  // recursion that climbs back more levels than there are spares frees the
+  // rest and allocates them again on the way down (with 4, one fib call in
+  // eight allocated its frame).
+  static constexpr uint32_t kSpares = 16;
   Env* spares[kSpares];
   uint32_t nspares = 0;
 
@@ -78,31 +81,37 @@ struct Env : RcBase, pool::Pooled {  // pooled: one per call
   Word get(uint32_t slot) const { return slot < slots.size() ? slots[slot] : kUnset; }
   // Stores an owned reference (releases what the slot held).
   // A slot that exists (a fresh frame is sized to its scope): no growth check.
-  void put_existing(uint32_t slot, Word owned) { release(std::exchange(slots[slot], owned)); }
+  // Always inline: the evaluator's main loop is past GCC's inlining budget,
+  // which otherwise left this one-liner a call per lambda call.
+  [[gnu::always_inline]] void put_existing(uint32_t slot, Word owned) { release(std::exchange(slots[slot], owned)); }
   void put(uint32_t slot, Word owned) {
     if (slot >= slots.size()) slots.resize(slot + 1, kUnset);
     Word old = slots[slot];
     slots[slot] = owned;
     release(old);
   }
-  static Rc<Env> make(const Rc<CScope>& scope, const Rc<Env>& parent) {  // inline: one per call
+  // Always inline: one per call, and as a call it cost more than its body.
+  [[gnu::always_inline]] static Rc<Env> make(const Rc<CScope>& scope, const Rc<Env>& parent) {
     size_t n = scope->names.size();
-    if (scope->nspares != 0) {
-      Env* spare = scope->spares[--scope->nspares];
-      spare->rc_ = 1;
-      auto f = Rc<Env>::adopt(spare);
-      f->scope = scope;
-      f->parent = parent;
-      if (f->slots.size() != n) f->slots.resize(n, kUnset);  // the scope gained names
-      return f;
+    Env* f;
+    if (scope->nspares != 0) [[likely]] {
+      f = scope->spares[--scope->nspares];
+      f->rc_ = 1;
+      if (f->slots.size() != n) [[unlikely]]
+        f->slots.resize(n, kUnset);  // the scope gained names
+    } else {
+      f = fresh(n);
     }
-    auto f = Rc<Env>::adopt(new Env);  // not Env(): value-initialising zeroed the whole frame first
-    f->scope = scope;
-    f->parent = parent;
-    f->slots.assign(n, kUnset);
-    return f;
+    // Spares and fresh frames have null links: set without assignment's
+    // release of the old value (an out-of-line call).
+    new (&f->scope) Rc<CScope>(scope);
+    new (&f->parent) Rc<Env>(parent);
+    return Rc<Env>::adopt(f);
   }
+  // A new frame of n unset slots and null links (rc 1).
+  [[gnu::visibility("hidden")]] static Env* fresh(size_t n);
   [[gnu::visibility("hidden")]] static void destroy(Env* f);  // hidden: one per call, no PLT
+  [[gnu::noinline, gnu::visibility("hidden")]] static void drop_parent(Env* p);
 };
 
 inline CScope::~CScope() {

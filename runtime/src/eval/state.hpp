@@ -29,6 +29,37 @@ struct TraceEntry {
   Span span;
 };
 
+// The active calls, innermost last: a plain growable array whose push is
+// always inlined. std::vector's emplace_back fell out of the evaluator's
+// main loop (a call per lambda call) whenever the loop grew past GCC's
+// inlining budget; growing is out of line.
+class TraceStack {
+ public:
+  TraceStack() = default;
+  TraceStack(const TraceStack&) = delete;
+  TraceStack& operator=(const TraceStack&) = delete;
+  [[gnu::always_inline]] void push_back(const TraceEntry& e) {
+    if (n_ == cap_) [[unlikely]]
+      grow();
+    data_[n_++] = e;
+  }
+  void pop_back() { --n_; }
+  size_t size() const { return n_; }
+  const TraceEntry& operator[](size_t i) const { return data_[i]; }
+  void truncate(size_t n) { n_ = n; }  // drops the entries from n on (n <= size)
+
+ private:
+  [[gnu::noinline]] void grow() {
+    size_t cap = cap_ ? 2 * cap_ : 64;
+    auto d = std::make_unique<TraceEntry[]>(cap);
+    std::copy(data_.get(), data_.get() + n_, d.get());
+    data_ = std::move(d);
+    cap_ = cap;
+  }
+  std::unique_ptr<TraceEntry[]> data_;
+  size_t n_ = 0, cap_ = 0;
+};
+
 // Owned argument words of one call; releases whatever is left.
 class ArgBuf {
  public:
@@ -91,7 +122,7 @@ struct Interp::State {
   void set_global(Cell* c, Value v);
 
   // -------------------------------------------------------------- execution
-  std::vector<TraceEntry> trace;
+  TraceStack trace;
   long depth = 0;
   std::atomic<bool> interrupt_flag{false};
   std::function<std::string(std::string_view)> unbound_hint;
@@ -131,12 +162,17 @@ struct Interp::State {
   // rest out of line.
   [[gnu::always_inline]] bool arg(Node* n, Env* env, Word& out) {
     switch (n->kind) {
-      case K::Const: out = static_cast<ConstNode*>(n)->value.get(); retain(out); return true;
+      case K::Const: out = static_cast<ConstNode*>(n)->value.get(); hot_retain(out); return true;
       case K::Local: return local(static_cast<LocalNode*>(n), env, out);
       case K::Global: return global(static_cast<GlobalNode*>(n)->cell, env, out);
       case K::Call: return call_arg(static_cast<CallNode*>(n), env, out);
       default: return ev(n, env, out);
     }
+  }
+  // retain() itself, inlined for certain: the main loop is past GCC's
+  // inlining budget, which left value.hpp's retain a PLT call there.
+  [[gnu::always_inline]] static void hot_retain(Word w) {
+    if (is_ptr(w)) ++as_obj(w)->rc;
   }
   [[gnu::always_inline]] bool local(LocalNode* n, Env* env, Word& out) {
     Env* f = env;
@@ -146,7 +182,7 @@ struct Interp::State {
       if (n->last_use)
         f->slots[n->slot] = SEMA_NIL;  // moved out: a unique value stays unique
       else
-        retain(w);
+        hot_retain(w);
       out = w;
       return true;
     }
@@ -155,7 +191,7 @@ struct Interp::State {
   [[gnu::always_inline]] bool global(Cell* c, Env* env, Word& out) {
     if (!any_dynamic && c->value != kUnset) [[likely]] {
       out = c->value;
-      retain(out);
+      hot_retain(out);
       return true;
     }
     return any_dynamic ? by_name(env, c->id, out) : fail(unbound(c->id));
@@ -182,7 +218,33 @@ struct Interp::State {
       default: return false;
     }
   }
+  // A constant or local holding a small int, read in place (callers check
+  // any_dynamic); false for anything else.
+  [[gnu::always_inline]] static bool peek_int(Node* n, Env* env, Word& out) {
+    if (n->kind == K::Const) {
+      out = static_cast<ConstNode*>(n)->value.get();
+    } else if (n->kind == K::Local) {
+      auto* l = static_cast<LocalNode*>(n);
+      Env* f = env;
+      for (uint32_t d = l->depth; d > 0; --d) f = f->parent.get();
+      if (l->slot >= f->slots.size()) return false;
+      out = f->slots[l->slot];
+    } else {
+      return false;
+    }
+    return is_small_int(out);
+  }
+  // After a peek_int: a read that was its variable's last use empties the slot.
+  [[gnu::always_inline]] static void empty_if_moved(Node* n, Env* env) {
+    if (n->kind != K::Local || !static_cast<LocalNode*>(n)->last_use) return;
+    auto* l = static_cast<LocalNode*>(n);
+    Env* f = env;
+    for (uint32_t d = l->depth; d > 0; --d) f = f->parent.get();
+    f->slots[l->slot] = SEMA_NIL;
+  }
   [[gnu::always_inline]] bool leaf_intrinsic(NativeObj* nat, CallNode* c, Env* env, Word& out);
+  [[gnu::always_inline]] bool int_leaf(uint8_t id, CallNode* c, Env* env, Word& out);
+  [[gnu::always_inline]] bool int_call(Node* n, Env* env, Word& out);
   bool map_literal(MapNode* m, Env* env, Word& out);  // forms.cpp
   [[gnu::noinline, gnu::visibility("hidden")]] bool call_arg(CallNode* c, Env* env, Word& out);
   [[gnu::noinline, gnu::visibility("hidden")]] bool builtin_arg(NativeObj* nat, CallNode* c, Env* env, Word& out);
@@ -220,7 +282,7 @@ struct Interp::State {
   void capture(Error& e);
   [[gnu::always_inline]] void enter_lambda_trace(size_t base, const Proto* p, const Node* site) {
     // A tail step: the frames of this evaluation collapse to the newest one.
-    if (trace.size() > base) trace.erase(trace.begin() + static_cast<ptrdiff_t>(base), trace.end());
+    if (trace.size() > base) trace.truncate(base);
     trace.push_back(TraceEntry{p->trace_name, site ? site->file : nullptr, site ? site->span : Span{}});
   }
   [[gnu::always_inline]] bool enter_call(size_t base, const Proto* p, const Node* site, int& counted);
