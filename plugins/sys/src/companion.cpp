@@ -17,6 +17,9 @@ template <class Table>
 struct Opened {
   const Table* table = nullptr;
   std::string problem;  // why there is no table
+  // Kept (and never closed) for the life of the process; held here so the
+  // handle stays reachable rather than leaked.
+  dll::shared_library* library = nullptr;
 };
 
 // Loads libsema-sys-<part>.so from this plugin's folder. A loaded library is
@@ -37,10 +40,10 @@ Opened<Table> open_companion(const std::string& part, const char* symbol) {
     delete lib;
     return {nullptr, why != nullptr ? std::string(why) : file.string() + ": " + ec.message()};
   }
-  if (!lib->has(symbol)) return {nullptr, file.string() + " exports no " + symbol};
+  if (!lib->has(symbol)) return {nullptr, file.string() + " exports no " + symbol, lib};
   const Table* t = lib->get<const Table*()>(symbol)();
-  if (t == nullptr || t->abi != kCompanionAbi) return {nullptr, file.string() + " belongs to another build of sys"};
-  return {t, {}};
+  if (t == nullptr || t->abi != kCompanionAbi) return {nullptr, file.string() + " belongs to another build of sys", lib};
+  return {t, {}, lib};
 }
 
 template <class Table>
