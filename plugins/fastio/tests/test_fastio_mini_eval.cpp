@@ -121,3 +121,29 @@ TEST_CASE("mini-eval: errors inside compiled forms", "[plugin:fastio]") {
   // a caught error inside a let, then the stream goes on
   CHECK(b.eval("(file/fold-lines " + p + " (fn (acc l) (let ((v (try (+ 0 (string->number l)) (catch e -1)))) (+ acc v))) 0)") == "3");
 }
+
+TEST_CASE("mini-eval: arithmetic, comparisons, min and max on computed floats and ints", "[plugin:fastio]") {
+  Both b("math");
+  Files f;
+  // Each operator below is a value of a map literal (compiled by the
+  // mini-eval) and each of its operands is itself a call, so it runs on two
+  // owned immediates: the float and small-int cases computed in the mini-eval.
+  std::string p = q(f.write("n.txt", "-0.0\n0.0\nnan\n2.5\n-7\n4611686018427387903\n3\n"));
+  const std::string ops =
+      "(fn (acc l) (let ((x (string->number l))) (assoc acc l {:add (+ (float x) (float x)) :sub (- (float x) (float 1))"
+      " :mul (* (float x) (float -1)) :lt (< (float x) (float 1)) :gt (> (float x) (float 1)) :le (<= (float x) (float 0))"
+      " :ge (>= (float x) (float 0)) :eq (= (float x) (float 0)) :min1 (min (float x) (float 0)) :max1 (max (float x) (float 0))"
+      " :min2 (min (float 0) (float x)) :max2 (max (float 0) (float x)) :iadd (+ (int x) (int x)) :isub (- (int x) (int 1))"
+      " :imul (* (int x) (int 2)) :ilt (< (int x) (int 1)) :ieq (= (int x) (int 3)) :imin (min (int x) (int 0)) :imax (max (int 0) (int x))})))";
+  // Both sessions must agree (Both::eval checks it); spot-check the results.
+  std::string all = b.eval("(file/fold-lines " + p + " " + ops + " {})");
+  CHECK(all.find("\"nan\" {:add NaN") != std::string::npos);
+  CHECK(all.find(":iadd 9223372036854775806") != std::string::npos);  // left the immediate range
+  // min/max keep the later argument on ties and NaN fails every comparison:
+  // the sign of a zero and the NaN's position show which one was kept.
+  CHECK(b.eval("(get (file/fold-lines " + p + " " + ops + " {}) \"-0.0\")") ==
+        "{:add 0.0 :eq #t :ge #t :gt #f :iadd 0 :ieq #f :ilt #t :imax 0 :imin 0 :imul 0 :isub -1 :le #t :lt #t "
+        ":max1 0.0 :max2 -0.0 :min1 0.0 :min2 -0.0 :mul 0.0 :sub -1.0}");
+  CHECK(b.eval("(get (file/fold-lines " + p + " " + ops + " {}) \"nan\")").find(":max1 NaN :max2 0.0 :min1 NaN :min2 0.0") !=
+        std::string::npos);
+}
