@@ -97,6 +97,11 @@ class Value {
 
 // ------------------------------------------------------------- collections
 
+// The hot destructors below run only inside the runtime (destroy() calls
+// them). Hidden, they are called directly instead of through the PLT, and
+// the complete-object destructor is the base one instead of a stub that
+// calls it.
+
 struct StringObj final : Obj {
   explicit StringObj(std::string s) : Obj(SEMA_T_STRING), text(std::move(s)) {}
   StringObj(const char* bytes, size_t len) : Obj(SEMA_T_STRING), text(bytes, len) {}
@@ -123,12 +128,12 @@ inline constexpr size_t kListInline = 4;
 struct ListStore : pool::Pooled {
   uint32_t rc = 1;
   boost::container::small_vector<Word, kListInline> items;  // owned references; items[len-1] is the head
-  ~ListStore();
+  [[gnu::visibility("hidden")]] ~ListStore();
 };
 
 struct ListObj final : Obj {
   ListObj(ListStore* s, size_t n) : Obj(SEMA_T_LIST), store(s), len(n) {}
-  ~ListObj() override;
+  [[gnu::visibility("hidden")]] ~ListObj() override;
   ListStore* store;  // may be null when len == 0
   size_t len;
   Word at(size_t i) const { return store->items[len - 1 - i]; }  // borrowed
@@ -149,7 +154,7 @@ using MapEntry = std::pair<Word, Word>;
 using MapEntries = boost::container::small_vector<MapEntry, kMapInline>;
 struct MapObj final : Obj {
   MapObj() : Obj(SEMA_T_MAP) {}
-  ~MapObj() override;
+  [[gnu::visibility("hidden")]] ~MapObj() override;
   MapEntries entries;  // owned references
 };
 
