@@ -148,7 +148,11 @@ sema_value api_string_refill(sema_value s, const char* bytes, size_t len) {
     // through _M_replace's general splice for that.
     if (len <= o->text.capacity())
       o->text.resize_and_overwrite(len, [&](char* buf, size_t) {
-        std::memmove(buf, bytes, len);  // the bytes may be the string's own
+        // The bytes may be the string's own: both copies allow overlap.
+        if (len <= 16)
+          copy_short(buf, bytes, len);
+        else
+          std::memmove(buf, bytes, len);
         return len;
       });
     else
