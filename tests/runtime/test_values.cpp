@@ -314,6 +314,22 @@ TEST_CASE("hashmaps: string keys of every short length, one byte apart", "[value
   CHECK_FALSE(found);
 }
 
+TEST_CASE("strings of every short length are copied exactly", "[values][string]") {
+  // make_string copies up to 15 bytes with overlapping word loads
+  // (copy_short): each length must keep every byte and no more.
+  std::string text = "0123456789abcdefghijklmnopqrstuvwxyz";
+  for (size_t n = 0; n <= 20; ++n) {
+    Value s = make_string(text.data() + 3, n);
+    CHECK(string_of(s.get()) == text.substr(3, n));
+  }
+  for (size_t n = 0; n <= 16; ++n) {  // overlapping ranges, as memmove
+    std::string buf = text;
+    copy_short(buf.data() + 1, buf.data(), n);
+    CHECK(buf.substr(1, n) == text.substr(0, n));
+    CHECK(buf.substr(n + 1) == text.substr(n + 1));
+  }
+}
+
 TEST_CASE("records and bytevectors", "[values]") {
   Value r = make_record(intern("point"), {make_int(1), make_int(2)});
   CHECK(w(r.get()) == "#<record point 1 2>");
