@@ -8,6 +8,10 @@
 
 #include <catch2/catch.hpp>
 
+#include <algorithm>
+#include <string>
+#include <vector>
+
 using namespace sema::rt;
 
 namespace {
@@ -283,6 +287,47 @@ TEST_CASE("hashmaps: assoc, get, copy-on-write, sorted printing", "[values][hash
   REQUIRE(entries.size() == 3);
   CHECK(w(entries[0].first) == "\"s\"");
   CHECK(w(entries[2].first) == ":b");
+}
+
+TEST_CASE("hashmaps: string keys of every short length, one byte apart", "[values][hashmap]") {
+  // The inline hash and comparison read texts up to 16 bytes as overlapping
+  // words: every byte, at every length around the word sizes, must count.
+  Value h = make_hashmap();
+  std::vector<std::string> keys;
+  for (size_t n = 0; n <= 20; ++n)
+    for (size_t at = 0; at < std::max<size_t>(n, 1); ++at) {
+      std::string a(n, 'k');
+      if (n > 0) a[at] = 'x';
+      keys.push_back(a);
+    }
+  for (size_t i = 0; i < keys.size(); ++i)
+    h = hashmap_assoc(std::move(h), make_string(keys[i]).get(), make_int(static_cast<int64_t>(i)));
+  for (size_t i = 0; i < keys.size(); ++i) {
+    bool found = false;
+    Value key = make_string(keys[i]);
+    CHECK(int_of(hashmap_get(h.get(), key.get(), &found)) == static_cast<int64_t>(i));
+    CHECK(found);
+    CHECK(hash(key.get()) == hash(make_string(keys[i]).get()));
+  }
+  bool found = true;
+  hashmap_get(h.get(), make_string(std::string(9, 'y')).get(), &found);
+  CHECK_FALSE(found);
+}
+
+TEST_CASE("strings of every short length are copied exactly", "[values][string]") {
+  // make_string copies up to 15 bytes with overlapping word loads
+  // (copy_short): each length must keep every byte and no more.
+  std::string text = "0123456789abcdefghijklmnopqrstuvwxyz";
+  for (size_t n = 0; n <= 20; ++n) {
+    Value s = make_string(text.data() + 3, n);
+    CHECK(string_of(s.get()) == text.substr(3, n));
+  }
+  for (size_t n = 0; n <= 16; ++n) {  // overlapping ranges, as memmove
+    std::string buf = text;
+    copy_short(buf.data() + 1, buf.data(), n);
+    CHECK(buf.substr(1, n) == text.substr(0, n));
+    CHECK(buf.substr(n + 1) == text.substr(n + 1));
+  }
 }
 
 TEST_CASE("records and bytevectors", "[values]") {

@@ -70,7 +70,13 @@ sema_status assoc_native(sema_ctx* ctx, const sema_value* a, size_t n, sema_valu
   return assoc_owned(ctx, a[0], a + 1, n - 1, out);
 }
 
+// The hook: one pair into a hashmap (a fold's accumulator) goes straight to
+// the host, without the general loop and its stack array.
 sema_status assoc_hook3(sema_ctx* ctx, sema_value m, sema_value k, sema_value v, sema_value* out) noexcept {
+  if (is_hashmap(m)) {
+    *out = api->hashmap_assoc(m, k, v);
+    return SEMA_OK;
+  }
   const sema_value kv[2] = {k, v};
   return assoc_owned(ctx, m, kv, 2, out);
 }

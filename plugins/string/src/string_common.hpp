@@ -7,6 +7,7 @@
 #include <boost/container/small_vector.hpp>
 
 #include <cstddef>
+#include <memory>
 #include <span>
 #include <string>
 #include <string_view>
@@ -62,8 +63,8 @@ class StringParts {
   // them) from a stack buffer.
   Value list() const {
     const sema_host_api* api = sema::api;
-    const char* const* ptrs = more_ptrs_.empty() ? ptrs_ : more_ptrs_.data();
-    const size_t* lens = more_ptrs_.empty() ? lens_ : more_lens_.data();
+    const char* const* ptrs = more_ ? more_->ptrs.data() : ptrs_;
+    const size_t* lens = more_ ? more_->lens.data() : lens_;
     if (SEMA_HOST_HAS(api, make_string_list)) return Value::own(api->make_string_list(ptrs, lens, n_));
     boost::container::small_vector<sema_value, 8> words;
     words.reserve(n_);  // may throw before any string exists
@@ -81,19 +82,25 @@ class StringParts {
   // capacity checks; a longer split moves everything into the vectors once.
   static constexpr size_t kInline = 8;
   __attribute__((noinline)) void spill(const char* p, size_t n) {
-    if (more_ptrs_.empty()) {
-      more_ptrs_.assign(ptrs_, ptrs_ + n_);
-      more_lens_.assign(lens_, lens_ + n_);
+    if (!more_) {
+      more_ = std::make_unique<Spill>();
+      more_->ptrs.assign(ptrs_, ptrs_ + n_);
+      more_->lens.assign(lens_, lens_ + n_);
     }
-    more_ptrs_.push_back(p);
-    more_lens_.push_back(n);
+    more_->ptrs.push_back(p);
+    more_->lens.push_back(n);
     ++n_;
   }
   const char* ptrs_[kInline];
   size_t lens_[kInline];
   size_t n_ = 0;
-  std::vector<const char*> more_ptrs_;
-  std::vector<size_t> more_lens_;
+  // One pointer (one store to make, one test to free) instead of two
+  // vectors: a short split never touches them.
+  struct Spill {
+    std::vector<const char*> ptrs;
+    std::vector<size_t> lens;
+  };
+  std::unique_ptr<Spill> more_;
 };
 
 inline Value list_of_strings(std::span<const std::string_view> parts) {

@@ -13,6 +13,7 @@
 #include <algorithm>
 #include <cstddef>
 #include <cstdio>
+#include <cstring>
 #include <string>
 
 namespace sema::rt {
@@ -143,7 +144,19 @@ sema_value api_make_string_list(const char* const* parts, const size_t* lens, si
 sema_value api_string_refill(sema_value s, const char* bytes, size_t len) {
   if (is_type(s, SEMA_T_STRING) && as_obj(s)->rc == 1) {  // unobservable: reuse it
     auto* o = static_cast<StringObj*>(as_obj(s));
-    o->text.assign(bytes, len);
+    // A line that fits the buffer is copied straight in: assign() goes
+    // through _M_replace's general splice for that.
+    if (len <= o->text.capacity())
+      o->text.resize_and_overwrite(len, [&](char* buf, size_t) {
+        // The bytes may be the string's own: both copies allow overlap.
+        if (len <= 16)
+          copy_short(buf, bytes, len);
+        else
+          std::memmove(buf, bytes, len);
+        return len;
+      });
+    else
+      o->text.assign(bytes, len);
     o->hash_memo = 0;
     return s;
   }
@@ -199,7 +212,7 @@ int api_map_lookup(sema_value m, sema_value key, sema_value dflt, sema_value* ou
   retain(*out);
   return 1;
 }
-sema_value api_hashmap_assoc(sema_value h, sema_value k, sema_value v) { return hashmap_assoc(Value::own(h), k, v).take(); }
+sema_value api_hashmap_assoc(sema_value h, sema_value k, sema_value v) { return hashmap_assoc_word(h, k, v); }
 size_t api_hashmap_count(sema_value h) { return static_cast<HashMapObj*>(as_obj(h))->map.size(); }
 
 // The cursor counts entries already visited. Flat-map iterators cannot be

@@ -7,6 +7,7 @@
 // contribute only their kind), which keeps it consistent with equal().
 #include "value/hashmap.hpp"
 #include "value/interner.hpp"
+#include "value/text_hash.hpp"
 
 #include <boost/container/small_vector.hpp>
 
@@ -193,51 +194,9 @@ void open_pending(Word a, Word b, Pending& p) {
 
 // ----------------------------------------------------------------- hash
 
-constexpr uint64_t mix(uint64_t x) {  // splitmix64 finaliser
-  x ^= x >> 30;
-  x *= 0xbf58476d1ce4e5b9ull;
-  x ^= x >> 27;
-  x *= 0x94d049bb133111ebull;
-  x ^= x >> 31;
-  return x;
-}
+constexpr uint64_t mix(uint64_t x) { return hash_mix(x); }
 
 uint64_t combine(uint64_t seed, uint64_t h) { return mix(seed ^ (h + 0x9e3779b97f4a7c15ull + (seed << 6))); }
-
-// Hashmap keys are mostly short names (1BRC's stations), hashed once per
-// lookup of a fresh string: up to 16 bytes are read as two overlapping
-// words (which together hold every byte, so with the length they determine
-// the text) and mixed twice; longer texts go to std::hash. About a third of
-// std::hash plus combine() on an 8-byte name.
-uint64_t hash_bytes(std::string_view s, uint64_t seed) {
-  const char* p = s.data();
-  size_t n = s.size();
-  uint64_t a = 0, b = 0;
-  if (n > 16) return combine(seed, std::hash<std::string_view>{}(s));
-  if (n >= 8) {
-    std::memcpy(&a, p, 8);
-    std::memcpy(&b, p + n - 8, 8);
-  } else if (n >= 4) {
-    uint32_t lo = 0, hi = 0;
-    std::memcpy(&lo, p, 4);
-    std::memcpy(&hi, p + n - 4, 4);
-    a = lo;
-    b = hi;
-  } else if (n > 0) {
-    auto byte = [&](size_t i) { return static_cast<uint64_t>(static_cast<unsigned char>(p[i])); };
-    a = byte(0) << 16 | byte(n / 2) << 8 | byte(n - 1);
-  }
-  return mix(mix(a ^ seed ^ (n * 0x9e3779b97f4a7c15ull)) ^ b);
-}
-
-constexpr uint64_t kStringSeed = mix(static_cast<uint64_t>(SEMA_T_STRING) + 1);
-
-uint64_t string_hash(const StringObj* s) {
-  if (s->hash_memo != 0) return s->hash_memo;
-  uint64_t h = hash_bytes(s->text, kStringSeed);
-  s->hash_memo = h;
-  return h;
-}
 
 constexpr int kHashDepth = 32;
 
@@ -291,6 +250,8 @@ uint64_t hash_at(Word w, int depth) {
 }  // namespace
 
 // ----------------------------------------------------------------- public
+
+uint64_t hash_long_bytes(std::string_view s, uint64_t seed) { return combine(seed, std::hash<std::string_view>{}(s)); }
 
 int compare(Word a, Word b) {
   bool descend = false;

@@ -43,7 +43,8 @@ Word hashmap_get(Word h, Word key, bool* found) {
 namespace {
 // The copy for a shared map and the probe: out of line, so that the
 // replacement through the last get's slot saves no registers.
-__attribute__((noinline)) Value assoc_probe(Value h, Word key, Word val) {
+__attribute__((noinline)) Word assoc_probe(Word raw, Word key, Word val) {
+  Value h = Value::own(raw);  // released if the copy or the insertion throws
   if (!unique(h.get())) {
     auto* copy = new HashMapObj();
     copy->map = as_hashmap(h.get())->map;
@@ -63,20 +64,18 @@ __attribute__((noinline)) Value assoc_probe(Value h, Word key, Word val) {
     release(it->second);
     it->second = val;
   }
-  return h;
+  return h.take();
 }
 }  // namespace
 
-Value hashmap_assoc(Value h, Word key, Word val) {
-  if (unique(h.get())) {
-    HashMapObj* o = as_hashmap(h.get());
-    if (key == o->last_key && o->last_val != nullptr) {  // found by the last get
-      retain(val);
-      release(std::exchange(*o->last_val, val));
-      return h;
-    }
+Word hashmap_assoc_word(Word h, Word key, Word val) {
+  HashMapObj* o = as_hashmap(h);
+  if (o->rc == 1 && key == o->last_key && o->last_val != nullptr) {  // found by the last get
+    retain(val);
+    release(std::exchange(*o->last_val, val));
+    return h;
   }
-  return assoc_probe(std::move(h), key, val);
+  return assoc_probe(h, key, val);
 }
 
 std::vector<std::pair<Word, Word>> hashmap_sorted_entries(Word h) {

@@ -1,6 +1,7 @@
 // HashMap values: Boost.Unordered flat map keyed by the language's equality.
 #pragma once
 
+#include "value/text_hash.hpp"
 #include "value/value.hpp"
 
 #include <boost/unordered/unordered_flat_map.hpp>
@@ -9,18 +10,18 @@ namespace sema::rt {
 
 struct WordHash {
   using is_avalanching = void;  // hash() mixes its output; no post-mixing needed
+  // A string key (the common case) is hashed here, inline; a string hashed
+  // before (a get, then an assoc with the same key object) answers from its
+  // memo.
   size_t operator()(Word w) const {
-    // A string key hashed before (a get, then an assoc with the same key
-    // object) is answered from its memo without a call.
-    if (is_type(w, SEMA_T_STRING))
-      if (uint64_t h = static_cast<const StringObj*>(as_obj(w))->hash_memo) return static_cast<size_t>(h);
+    if (is_type(w, SEMA_T_STRING)) return static_cast<size_t>(string_hash(static_cast<const StringObj*>(as_obj(w))));
     return static_cast<size_t>(hash(w));
   }
 };
 struct WordEq {
-  // Two string keys (the common case) are compared here, without the call.
+  // Two string keys are compared here, without a call.
   bool operator()(Word a, Word b) const {
-    if (is_type(a, SEMA_T_STRING) && is_type(b, SEMA_T_STRING)) return string_of(a) == string_of(b);
+    if (is_type(a, SEMA_T_STRING) && is_type(b, SEMA_T_STRING)) return same_text(string_of(a), string_of(b));
     return equal(a, b);
   }
 };
@@ -42,7 +43,10 @@ struct HashMapObj final : Obj {
 
 Value make_hashmap();
 Word hashmap_get(Word h, Word key, bool* found);  // borrowed
-Value hashmap_assoc(Value h, Word key, Word val);  // steals h; in place when unique
+// Steals h and returns the new reference; in place when unique. The word
+// form is the host table's entry: no Value to pass through memory.
+Word hashmap_assoc_word(Word h, Word key, Word val);
+inline Value hashmap_assoc(Value h, Word key, Word val) { return Value::own(hashmap_assoc_word(h.take(), key, val)); }
 // Entries sorted by key in value order (printing, hashmap/to-map).
 std::vector<std::pair<Word, Word>> hashmap_sorted_entries(Word h);
 

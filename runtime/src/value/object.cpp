@@ -53,9 +53,22 @@ Obj* next_pending(DestroyQueue& q) {
   return q.n > 0 ? q.inline_[--q.n] : nullptr;
 }
 
+// The value layer's own kinds are final: deleting them through their static
+// type calls the destructor directly and frees the block inline (no virtual
+// deleting destructor, no call to the pool). The evaluator's kinds go through
+// the vtable.
+inline void delete_obj(Obj* o) {
+  switch (o->type) {
+    case SEMA_T_STRING: delete static_cast<StringObj*>(o); return;
+    case SEMA_T_LIST: delete static_cast<ListObj*>(o); return;
+    case SEMA_T_MAP: delete static_cast<MapObj*>(o); return;
+    default: delete o; return;
+  }
+}
+
 // Frees what the first object's destructor queued (and what those queue).
 __attribute__((noinline)) void drain(DestroyQueue& q) {
-  while (Obj* next = next_pending(q)) delete next;
+  while (Obj* next = next_pending(q)) delete_obj(next);
   if (q.spill != nullptr) {
     delete q.spill;
     q.spill = nullptr;
@@ -64,13 +77,19 @@ __attribute__((noinline)) void drain(DestroyQueue& q) {
 }  // namespace
 
 void destroy(Obj* o) {
+  // A string frees no other object, so it needs neither the queue nor the
+  // running flag, even inside another destructor (a split's list).
+  if (o->type == SEMA_T_STRING) {
+    delete static_cast<StringObj*>(o);
+    return;
+  }
   DestroyQueue& q = dq;
   if (q.running) {
     defer(q, o);
     return;
   }
   q.running = true;
-  delete o;
+  delete_obj(o);
   if (q.n != 0 || q.spill != nullptr) drain(q);  // most objects free no children
   q.running = false;
 }

@@ -12,6 +12,7 @@
 #include <boost/container/small_vector.hpp>
 
 #include <cstdint>
+#include <cstring>
 #include <string>
 #include <string_view>
 #include <utility>
@@ -97,9 +98,48 @@ class Value {
 
 // ------------------------------------------------------------- collections
 
+// The hot destructors below run only inside the runtime (destroy() calls
+// them). Hidden, they are called directly instead of through the PLT, and
+// the complete-object destructor is the base one instead of a stub that
+// calls it.
+
+// Copies n <= 16 bytes, reading and writing exactly those bytes: two
+// overlapping loads, then two stores, instead of a memcpy call. Every byte
+// is loaded before any is stored, so the ranges may overlap (as memmove).
+inline void copy_short(char* dst, const char* src, size_t n) {
+  if (n >= 8) {
+    uint64_t a, b;
+    std::memcpy(&a, src, 8);
+    std::memcpy(&b, src + n - 8, 8);
+    std::memcpy(dst, &a, 8);
+    std::memcpy(dst + n - 8, &b, 8);
+  } else if (n >= 4) {
+    uint32_t a, b;
+    std::memcpy(&a, src, 4);
+    std::memcpy(&b, src + n - 4, 4);
+    std::memcpy(dst, &a, 4);
+    std::memcpy(dst + n - 4, &b, 4);
+  } else if (n > 0) {
+    char a = src[0], b = src[n / 2], c = src[n - 1];
+    dst[0] = a;
+    dst[n / 2] = b;
+    dst[n - 1] = c;
+  }
+}
+
 struct StringObj final : Obj {
   explicit StringObj(std::string s) : Obj(SEMA_T_STRING), text(std::move(s)) {}
-  StringObj(const char* bytes, size_t len) : Obj(SEMA_T_STRING), text(bytes, len) {}
+  // A text that fits the string's own 15-byte buffer (1BRC's fields) is
+  // copied into it inline.
+  StringObj(const char* bytes, size_t len)
+      : Obj(SEMA_T_STRING), text(len < kShort ? std::string() : std::string(bytes, len)) {
+    if (len < kShort)
+      text.resize_and_overwrite(len, [&](char* buf, size_t) {
+        copy_short(buf, bytes, len);
+        return len;
+      });
+  }
+  static constexpr size_t kShort = 16;
   std::string text;  // UTF-8; modified only while uniquely held (host string_refill)
   // hash() of the text, computed on first use (0 = not yet). A hashmap
   // lookup followed by an assoc with the same key object hashes it once.
@@ -123,12 +163,12 @@ inline constexpr size_t kListInline = 4;
 struct ListStore : pool::Pooled {
   uint32_t rc = 1;
   boost::container::small_vector<Word, kListInline> items;  // owned references; items[len-1] is the head
-  ~ListStore();
+  [[gnu::visibility("hidden")]] ~ListStore();
 };
 
 struct ListObj final : Obj {
   ListObj(ListStore* s, size_t n) : Obj(SEMA_T_LIST), store(s), len(n) {}
-  ~ListObj() override;
+  [[gnu::visibility("hidden")]] ~ListObj() override;
   ListStore* store;  // may be null when len == 0
   size_t len;
   Word at(size_t i) const { return store->items[len - 1 - i]; }  // borrowed
@@ -149,7 +189,7 @@ using MapEntry = std::pair<Word, Word>;
 using MapEntries = boost::container::small_vector<MapEntry, kMapInline>;
 struct MapObj final : Obj {
   MapObj() : Obj(SEMA_T_MAP) {}
-  ~MapObj() override;
+  [[gnu::visibility("hidden")]] ~MapObj() override;
   MapEntries entries;  // owned references
 };
 

@@ -1,0 +1,88 @@
+// Hashing and equality of texts, inline: a hashmap lookup of a fresh string
+// key (1BRC's station name, once per row) hashes and compares it here
+// without a call through hash() or memcmp.
+#pragma once
+
+#include "value/value.hpp"
+
+#include <cstdint>
+#include <cstring>
+#include <string_view>
+
+namespace sema::rt {
+
+constexpr uint64_t hash_mix(uint64_t x) {  // splitmix64 finaliser
+  x ^= x >> 30;
+  x *= 0xbf58476d1ce4e5b9ull;
+  x ^= x >> 27;
+  x *= 0x94d049bb133111ebull;
+  x ^= x >> 31;
+  return x;
+}
+
+// Texts over 16 bytes: std::hash, combined with the seed (compare.cpp).
+uint64_t hash_long_bytes(std::string_view s, uint64_t seed);
+
+// Up to 16 bytes are read as two overlapping words (which together hold
+// every byte, so with the length they determine the text) and mixed twice.
+inline uint64_t hash_bytes(std::string_view s, uint64_t seed) {
+  const char* p = s.data();
+  size_t n = s.size();
+  uint64_t a = 0, b = 0;
+  if (n > 16) [[unlikely]]
+    return hash_long_bytes(s, seed);
+  if (n >= 8) {
+    std::memcpy(&a, p, 8);
+    std::memcpy(&b, p + n - 8, 8);
+  } else if (n >= 4) {
+    uint32_t lo = 0, hi = 0;
+    std::memcpy(&lo, p, 4);
+    std::memcpy(&hi, p + n - 4, 4);
+    a = lo;
+    b = hi;
+  } else if (n > 0) {
+    auto byte = [&](size_t i) { return static_cast<uint64_t>(static_cast<unsigned char>(p[i])); };
+    a = byte(0) << 16 | byte(n / 2) << 8 | byte(n - 1);
+  }
+  return hash_mix(hash_mix(a ^ seed ^ (n * 0x9e3779b97f4a7c15ull)) ^ b);
+}
+
+inline constexpr uint64_t kStringSeed = hash_mix(static_cast<uint64_t>(SEMA_T_STRING) + 1);
+
+// hash() of a string, memoised in the object (0 = not yet).
+inline uint64_t string_hash(const StringObj* s) {
+  if (s->hash_memo != 0) return s->hash_memo;
+  uint64_t h = hash_bytes(s->text, kStringSeed);
+  s->hash_memo = h;
+  return h;
+}
+
+// Equal texts; up to 16 bytes compared as the same overlapping words.
+inline bool same_text(std::string_view x, std::string_view y) {
+  size_t n = x.size();
+  if (n != y.size()) return false;
+  if (n > 16) [[unlikely]]
+    return std::memcmp(x.data(), y.data(), n) == 0;
+  const char *p = x.data(), *q = y.data();
+  if (n >= 8) {
+    uint64_t a, b, c, d;
+    std::memcpy(&a, p, 8);
+    std::memcpy(&b, p + n - 8, 8);
+    std::memcpy(&c, q, 8);
+    std::memcpy(&d, q + n - 8, 8);
+    return ((a ^ c) | (b ^ d)) == 0;
+  }
+  if (n >= 4) {
+    uint32_t a, b, c, d;
+    std::memcpy(&a, p, 4);
+    std::memcpy(&b, p + n - 4, 4);
+    std::memcpy(&c, q, 4);
+    std::memcpy(&d, q + n - 4, 4);
+    return ((a ^ c) | (b ^ d)) == 0;
+  }
+  for (size_t i = 0; i < n; ++i)
+    if (p[i] != q[i]) return false;
+  return true;
+}
+
+}  // namespace sema::rt
