@@ -127,7 +127,7 @@ TEST_CASE("mini-eval: arithmetic, comparisons, min and max on computed floats an
   Files f;
   // Each operator below is a value of a map literal (compiled by the
   // mini-eval) and each of its operands is itself a call, so it runs on two
-  // owned immediates: the float and small-int cases computed in the mini-eval.
+  // owned immediates, through call_hook's intrinsic path.
   std::string p = q(f.write("n.txt", "-0.0\n0.0\nnan\n2.5\n-7\n4611686018427387903\n3\n"));
   const std::string ops =
       "(fn (acc l) (let ((x (string->number l))) (assoc acc l {:add (+ (float x) (float x)) :sub (- (float x) (float 1))"

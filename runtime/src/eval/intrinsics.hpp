@@ -189,37 +189,6 @@ inline bool pick(bool min, Word a, Word b, Word& out) {
   }
 }
 
-// The cases of intrinsic2 on two floats, alone (no calls, as above). The
-// same results as arith, ordered, num_eq and pick. False: not handled here.
-[[gnu::always_inline]] inline bool float_intrinsic2(uint8_t id, Word a, Word b, Word& out) {
-  double x = sema_float_of(a), y = sema_float_of(b);
-  switch (id) {
-    case SEMA_INTRINSIC_ADD: out = sema_from_float((0.0 + x) + y); return true;
-    case SEMA_INTRINSIC_SUB: out = sema_from_float(x - y); return true;
-    case SEMA_INTRINSIC_MUL: out = sema_from_float((1.0 * x) * y); return true;
-    case SEMA_INTRINSIC_LT: out = sema_from_bool(x < y); return true;
-    case SEMA_INTRINSIC_GT: out = sema_from_bool(x > y); return true;
-    case SEMA_INTRINSIC_LE: out = sema_from_bool(x <= y); return true;
-    case SEMA_INTRINSIC_GE: out = sema_from_bool(x >= y); return true;
-    case SEMA_INTRINSIC_NUM_EQ: out = sema_from_bool(x == y); return true;
-    case SEMA_INTRINSIC_MIN: out = y <= x ? b : a; return true;
-    case SEMA_INTRINSIC_MAX: out = y >= x ? b : a; return true;
-    default: return false;
-  }
-}
-
-// intrinsic2 with the two-immediates cases first, inline; the rest out of
-// line.
-[[gnu::visibility("hidden")]] bool outlined_intrinsic2(uint8_t id, Word a, Word b, Word& out);
-[[gnu::always_inline]] inline bool number_first_intrinsic2(uint8_t id, Word a, Word b, Word& out) {
-  if (sema_is_float(a) && sema_is_float(b)) {
-    if (float_intrinsic2(id, a, b, out)) return true;
-  } else if (is_small_int(a) && is_small_int(b)) {
-    if (int_intrinsic2(id, a, b, out)) return true;
-  }
-  return outlined_intrinsic2(id, a, b, out);
-}
-
 // The same, out of line (intrinsics.cpp): the callers on the hot paths use
 // these, since inlined into every call site the intrinsics made those
 // functions several kilobytes long (more instructions cached, fewer run).

@@ -146,7 +146,7 @@ template <size_t N>
   if constexpr (N <= 2) {
     // The common cases of a standard builtin, on the borrowed words.
     bool done = m->intrinsic && (N == 1 ? outlined_intrinsic1(m->intrinsic, a[0], out)
-                                        : number_first_intrinsic2(m->intrinsic, a[0], a[N - 1], out));
+                                        : outlined_intrinsic2(m->intrinsic, a[0], a[N - 1], out));
     if (done) {
       release_owned<N>(a, owned);
       return true;
