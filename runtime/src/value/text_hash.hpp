@@ -57,6 +57,18 @@ inline uint64_t string_hash(const StringObj* s) {
   return h;
 }
 
+// Whether p and q agree in their first and last sizeof(U) bytes (n of
+// each, n >= sizeof(U)): with the two overlapping, that is all n bytes.
+template <class U>
+inline bool same_ends(const char* p, const char* q, size_t n) {
+  U a, b, c, d;
+  std::memcpy(&a, p, sizeof(U));
+  std::memcpy(&b, p + n - sizeof(U), sizeof(U));
+  std::memcpy(&c, q, sizeof(U));
+  std::memcpy(&d, q + n - sizeof(U), sizeof(U));
+  return ((a ^ c) | (b ^ d)) == 0;
+}
+
 // Equal texts; up to 16 bytes compared as the same overlapping words.
 inline bool same_text(std::string_view x, std::string_view y) {
   size_t n = x.size();
@@ -64,22 +76,8 @@ inline bool same_text(std::string_view x, std::string_view y) {
   if (n > 16) [[unlikely]]
     return std::memcmp(x.data(), y.data(), n) == 0;
   const char *p = x.data(), *q = y.data();
-  if (n >= 8) {
-    uint64_t a, b, c, d;
-    std::memcpy(&a, p, 8);
-    std::memcpy(&b, p + n - 8, 8);
-    std::memcpy(&c, q, 8);
-    std::memcpy(&d, q + n - 8, 8);
-    return ((a ^ c) | (b ^ d)) == 0;
-  }
-  if (n >= 4) {
-    uint32_t a, b, c, d;
-    std::memcpy(&a, p, 4);
-    std::memcpy(&b, p + n - 4, 4);
-    std::memcpy(&c, q, 4);
-    std::memcpy(&d, q + n - 4, 4);
-    return ((a ^ c) | (b ^ d)) == 0;
-  }
+  if (n >= 8) return same_ends<uint64_t>(p, q, n);
+  if (n >= 4) return same_ends<uint32_t>(p, q, n);
   for (size_t i = 0; i < n; ++i)
     if (p[i] != q[i]) return false;
   return true;
