@@ -64,8 +64,7 @@ bool Interp::State::by_name(Env* env, uint32_t id, Word& out) {
 Result<void> Interp::State::assign(BindNode* b, Env* env, Value v) {
   if (!any_dynamic) {
     if (b->kind == K::SetLocal) {
-      Env* f = env;
-      for (uint32_t d = b->depth; d > 0; --d) f = f->parent.get();
+      Env* f = env->up(b->depth);
       if (f->get(b->slot) != kUnset) {
         f->put(b->slot, v.take());
         return {};
@@ -387,7 +386,7 @@ inline bool Interp::State::exec(Node* n, Env* env, size_t base, int& counted, Wo
     switch (n->kind) {
       case K::Const:
         out = static_cast<ConstNode*>(n)->value.get();
-        hot_retain(out);
+        retain(out);
         return true;
       case K::Local: return local(static_cast<LocalNode*>(n), env, out);
       case K::Global: return global(static_cast<GlobalNode*>(n)->cell, env, out);

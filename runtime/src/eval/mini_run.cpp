@@ -16,11 +16,6 @@ using St = Interp::State;
 
 bool eval(St& st, MNode* m, Env* env, Word& out);
 
-Env* frame_at(Env* env, uint32_t depth) {
-  for (; depth > 0; --depth) env = env->parent.get();
-  return env;
-}
-
 template <size_t N>
 bool call_hook(St& st, MNode* m, Env* env, Word& out);
 
@@ -37,7 +32,7 @@ bool call_hook(St& st, MNode* m, Env* env, Word& out);
     return true;
   }
   if (!k->borrow) return false;  // a last use: moved out by call_hook
-  w = frame_at(env, k->depth)->get(k->slot);
+  w = env->up(k->depth)->get(k->slot);
   return w != kUnset && !st.any_dynamic;
 }
 

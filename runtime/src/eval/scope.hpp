@@ -79,6 +79,12 @@ struct Env : RcBase, pool::Pooled {  // pooled: one per call
     for (Word w : slots) release(w);
   }
   Word get(uint32_t slot) const { return slot < slots.size() ? slots[slot] : kUnset; }
+  // The frame depth links up the parent chain (a variable's resolved frame).
+  [[gnu::always_inline]] Env* up(uint32_t depth) {
+    Env* f = this;
+    for (; depth > 0; --depth) f = f->parent.get();
+    return f;
+  }
   // Stores an owned reference (releases what the slot held).
   // A slot that exists (a fresh frame is sized to its scope): no growth check.
   // Always inline: the evaluator's main loop is past GCC's inlining budget,

@@ -162,27 +162,21 @@ struct Interp::State {
   // rest out of line.
   [[gnu::always_inline]] bool arg(Node* n, Env* env, Word& out) {
     switch (n->kind) {
-      case K::Const: out = static_cast<ConstNode*>(n)->value.get(); hot_retain(out); return true;
+      case K::Const: out = static_cast<ConstNode*>(n)->value.get(); retain(out); return true;
       case K::Local: return local(static_cast<LocalNode*>(n), env, out);
       case K::Global: return global(static_cast<GlobalNode*>(n)->cell, env, out);
       case K::Call: return call_arg(static_cast<CallNode*>(n), env, out);
       default: return ev(n, env, out);
     }
   }
-  // retain() itself, inlined for certain: the main loop is past GCC's
-  // inlining budget, which left value.hpp's retain a PLT call there.
-  [[gnu::always_inline]] static void hot_retain(Word w) {
-    if (is_ptr(w)) ++as_obj(w)->rc;
-  }
   [[gnu::always_inline]] bool local(LocalNode* n, Env* env, Word& out) {
-    Env* f = env;
-    for (uint32_t d = n->depth; d > 0; --d) f = f->parent.get();
+    Env* f = env->up(n->depth);
     Word w = f->get(n->slot);
     if (w != kUnset && !any_dynamic) [[likely]] {
       if (n->last_use)
         f->slots[n->slot] = SEMA_NIL;  // moved out: a unique value stays unique
       else
-        hot_retain(w);
+        retain(w);
       out = w;
       return true;
     }
@@ -191,7 +185,7 @@ struct Interp::State {
   [[gnu::always_inline]] bool global(Cell* c, Env* env, Word& out) {
     if (!any_dynamic && c->value != kUnset) [[likely]] {
       out = c->value;
-      hot_retain(out);
+      retain(out);
       return true;
     }
     return any_dynamic ? by_name(env, c->id, out) : fail(unbound(c->id));
@@ -206,8 +200,7 @@ struct Interp::State {
       case K::Const: out = static_cast<ConstNode*>(n)->value.get(); return true;
       case K::Local: {
         auto* l = static_cast<LocalNode*>(n);
-        Env* f = env;
-        for (uint32_t d = l->depth; d > 0; --d) f = f->parent.get();
+        Env* f = env->up(l->depth);
         if (l->slot >= f->slots.size()) return false;
         Word* slot = &f->slots[l->slot];
         out = *slot;
@@ -225,8 +218,7 @@ struct Interp::State {
       out = static_cast<ConstNode*>(n)->value.get();
     } else if (n->kind == K::Local) {
       auto* l = static_cast<LocalNode*>(n);
-      Env* f = env;
-      for (uint32_t d = l->depth; d > 0; --d) f = f->parent.get();
+      Env* f = env->up(l->depth);
       if (l->slot >= f->slots.size()) return false;
       out = f->slots[l->slot];
     } else {
@@ -238,9 +230,7 @@ struct Interp::State {
   [[gnu::always_inline]] static void empty_if_moved(Node* n, Env* env) {
     if (n->kind != K::Local || !static_cast<LocalNode*>(n)->last_use) return;
     auto* l = static_cast<LocalNode*>(n);
-    Env* f = env;
-    for (uint32_t d = l->depth; d > 0; --d) f = f->parent.get();
-    f->slots[l->slot] = SEMA_NIL;
+    env->up(l->depth)->slots[l->slot] = SEMA_NIL;
   }
   [[gnu::always_inline]] bool leaf_intrinsic(NativeObj* nat, CallNode* c, Env* env, Word& out);
   [[gnu::always_inline]] bool int_leaf(uint8_t id, CallNode* c, Env* env, Word& out);

@@ -56,7 +56,9 @@ inline Word from_obj(const Obj* o) { return sema_make_tagged(SEMA_TAG_PTR, reint
 // list is freed iteratively).
 void destroy(Obj* o);
 
-inline void retain(Word w) {
+// Always inline: as a call (the evaluator's main loop is past GCC's inlining
+// budget) it went through the PLT and cost more than its body.
+[[gnu::always_inline]] inline void retain(Word w) {
   if (is_ptr(w)) ++as_obj(w)->rc;
 }
 inline void release(Word w) {
@@ -106,19 +108,19 @@ class Value {
 // Copies n <= 16 bytes, reading and writing exactly those bytes: two
 // overlapping loads, then two stores, instead of a memcpy call. Every byte
 // is loaded before any is stored, so the ranges may overlap (as memmove).
+template <class U>
+inline void copy_ends(char* dst, const char* src, size_t n) {  // sizeof(U) <= n <= 2 * sizeof(U)
+  U a, b;
+  std::memcpy(&a, src, sizeof(U));
+  std::memcpy(&b, src + n - sizeof(U), sizeof(U));
+  std::memcpy(dst, &a, sizeof(U));
+  std::memcpy(dst + n - sizeof(U), &b, sizeof(U));
+}
 inline void copy_short(char* dst, const char* src, size_t n) {
   if (n >= 8) {
-    uint64_t a, b;
-    std::memcpy(&a, src, 8);
-    std::memcpy(&b, src + n - 8, 8);
-    std::memcpy(dst, &a, 8);
-    std::memcpy(dst + n - 8, &b, 8);
+    copy_ends<uint64_t>(dst, src, n);
   } else if (n >= 4) {
-    uint32_t a, b;
-    std::memcpy(&a, src, 4);
-    std::memcpy(&b, src + n - 4, 4);
-    std::memcpy(dst, &a, 4);
-    std::memcpy(dst + n - 4, &b, 4);
+    copy_ends<uint32_t>(dst, src, n);
   } else if (n > 0) {
     char a = src[0], b = src[n / 2], c = src[n - 1];
     dst[0] = a;
