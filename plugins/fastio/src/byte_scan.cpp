@@ -7,23 +7,32 @@
 
 #include "byte_scan.hpp"
 
+#include <cstring>
+
 HWY_BEFORE_NAMESPACE();
 namespace fastio {
 namespace HWY_NAMESPACE {
 namespace hn = hwy::HWY_NAMESPACE;
 
-size_t FindByteImpl(const uint8_t* p, size_t n, uint8_t byte) {
+void NewlineBitsImpl(const uint8_t* p, size_t n, uint64_t* bits) {
   const hn::ScalableTag<uint8_t> d;
   const size_t lanes = hn::Lanes(d);
-  const auto needle = hn::Set(d, byte);
   size_t i = 0;
-  for (; i + lanes <= n; i += lanes) {
-    const intptr_t pos = hn::FindFirstTrue(d, hn::Eq(hn::LoadU(d, p + i), needle));
-    if (pos >= 0) return i + static_cast<size_t>(pos);
+  // Whole 64-byte words by vectors, when a word is a whole number of them
+  // (StoreMaskBits writes lanes/8 bytes, lane k at bit k % 8 of byte k / 8).
+  if (lanes >= 8 && 64 % lanes == 0) {
+    const auto newline = hn::Set(d, uint8_t{'\n'});
+    for (; i + 64 <= n; i += 64) {
+      uint8_t word[8];
+      for (size_t k = 0; k < 64; k += lanes) hn::StoreMaskBits(d, hn::Eq(hn::LoadU(d, p + i + k), newline), word + k / 8);
+      std::memcpy(&bits[i / 64], word, 8);
+    }
   }
-  for (; i < n; ++i)
-    if (p[i] == byte) return i;
-  return n;
+  for (; i < n; i += 64) {
+    uint64_t w = 0;
+    for (size_t j = 0; j < 64 && i + j < n; ++j) w |= static_cast<uint64_t>(p[i + j] == '\n') << j;
+    bits[i / 64] = w;
+  }
 }
 
 }  // namespace HWY_NAMESPACE
@@ -32,8 +41,8 @@ HWY_AFTER_NAMESPACE();
 
 #if HWY_ONCE
 namespace fastio {
-HWY_EXPORT(FindByteImpl);
+HWY_EXPORT(NewlineBitsImpl);
 
-size_t find_byte(const uint8_t* p, size_t n, uint8_t byte) { return HWY_DYNAMIC_DISPATCH(FindByteImpl)(p, n, byte); }
+void newline_bits(const uint8_t* p, size_t n, uint64_t* bits) { HWY_DYNAMIC_DISPATCH(NewlineBitsImpl)(p, n, bits); }
 }  // namespace fastio
 #endif

@@ -8,8 +8,10 @@
 
 namespace fastio {
 
-// Index of the first `byte` in p[0, n), or n when absent.
-size_t find_byte(const uint8_t* p, size_t n, uint8_t byte);
+// Marks the newlines of p[0, n): bit j of bits[i] is set when p[64 * i + j]
+// is '\n'. Writes (n + 63) / 64 words; the bits past n are clear. A block
+// is scanned once and each line end is then a count of trailing zeros.
+void newline_bits(const uint8_t* p, size_t n, uint64_t* bits);
 // True when text is valid UTF-8 (stdlib.md's rule: sema::utf8::valid).
 // ASCII runs are skipped eight bytes at a time and each run of non-ASCII
 // bytes is checked on its own: a valid multi-byte sequence never contains

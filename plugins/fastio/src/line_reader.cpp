@@ -34,13 +34,18 @@ bool LineReader::open(const std::string& path, std::string* error) {
 }
 
 bool LineReader::refill(std::string* error) {
+  size_t marked = end_;  // newlines_ is up to date for buffer_[0, marked)
   if (begin_ > 0) {  // keep the partial line at the front
     std::memmove(buffer_.data(), buffer_.data() + begin_, end_ - begin_);
     end_ -= begin_;
     checked_ = checked_ > begin_ ? checked_ - begin_ : 0;
     begin_ = 0;
+    marked = 0;
   }
-  if (end_ == buffer_.size()) buffer_.resize(buffer_.size() * 2);  // a line longer than the buffer
+  if (end_ == buffer_.size()) {  // a line longer than the buffer
+    buffer_.resize(buffer_.size() * 2);
+    newlines_.resize(buffer_.size() / 64 + 1);
+  }
   while (true) {
     ssize_t n = ::read(fd_, buffer_.data() + end_, buffer_.size() - end_);
     if (n < 0 && errno == EINTR) continue;
@@ -50,6 +55,8 @@ bool LineReader::refill(std::string* error) {
     }
     if (n == 0) eof_ = true;
     end_ += static_cast<size_t>(n);
+    size_t from = marked & ~size_t{63};  // the first word the read changed
+    newline_bits(buffer_.data() + from, end_ - from, newlines_.data() + from / 64);
     check_block();
     return true;
   }
@@ -70,29 +77,20 @@ void LineReader::check_block() {
   if (valid_utf8(std::string_view(reinterpret_cast<const char*>(buffer_.data() + from), to - from))) checked_ = to;
 }
 
-LineReader::Status LineReader::next(std::string_view* line, std::string* error) {
-  size_t scanned = 0;  // bytes after begin_ already known to hold no '\n'
+// No newline after begin_: the final line, or more bytes to read first.
+LineReader::Status LineReader::next_after_refill(std::string_view* line, std::string* error) {
   while (true) {
-    const uint8_t* start = buffer_.data() + begin_;
-    size_t avail = end_ - begin_;
-    size_t nl = scanned + find_byte(start + scanned, avail - scanned, '\n');
-    if (nl < avail) {
-      size_t len = nl;
-      if (len > 0 && start[len - 1] == '\r') --len;
-      *line = std::string_view(reinterpret_cast<const char*>(start), len);
-      begin_ += nl + 1;
-      line_valid_ = begin_ <= checked_;
-      return Status::Line;
-    }
     if (eof_) {
+      size_t avail = end_ - begin_;
       if (avail == 0) return Status::End;
-      *line = std::string_view(reinterpret_cast<const char*>(start), avail);
+      *line = std::string_view(reinterpret_cast<const char*>(buffer_.data() + begin_), avail);
       begin_ = end_;
       line_valid_ = begin_ <= checked_;
       return Status::Line;
     }
-    scanned = avail;
+    size_t scanned = end_ - begin_;  // a long line is searched once, not once per read
     if (!refill(error)) return Status::Error;
+    if (next_newline(begin_ + scanned) != end_) return next(line, error);
   }
 }
 

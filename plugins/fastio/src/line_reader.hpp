@@ -2,6 +2,7 @@
 // the whole file in memory), with the line rules of stdlib.md §5.5.
 #pragma once
 
+#include <bit>
 #include <cstddef>
 #include <cstdint>
 #include <string>
@@ -25,7 +26,19 @@ class LineReader {
   // The next line without its "\n" (and a "\r" before it). A final line
   // without "\n" is delivered; no empty line follows a final "\n". The view
   // stays valid until the next call.
-  Status next(std::string_view* line, std::string* error);
+  // Inline: the common case is a count of trailing zeros and a few stores.
+  Status next(std::string_view* line, std::string* error) {
+    size_t nl = next_newline(begin_);
+    if (nl == end_) [[unlikely]]
+      return next_after_refill(line, error);
+    const char* start = reinterpret_cast<const char*>(buffer_.data() + begin_);
+    size_t len = nl - begin_;
+    if (len > 0 && start[len - 1] == '\r') --len;
+    *line = std::string_view(start, len);
+    begin_ = nl + 1;
+    line_valid_ = begin_ <= checked_;
+    return Status::Line;
+  }
   // Whether the last line is known to be valid UTF-8: each block read is
   // checked once up to its last "\n", so a typical line needs no check of
   // its own.
@@ -34,11 +47,24 @@ class LineReader {
  private:
   bool refill(std::string* error);
   void check_block();
-
+  Status next_after_refill(std::string_view* line, std::string* error);
+  // The first newline in buffer_[from, end_), or end_.
+  size_t next_newline(size_t from) const {
+    size_t words = (end_ + 63) / 64, i = from / 64;
+    if (i >= words) return end_;
+    uint64_t w = newlines_[i] & (~uint64_t{0} << (from % 64));
+    while (w == 0) {
+      if (++i == words) return end_;
+      w = newlines_[i];
+    }
+    return i * 64 + static_cast<size_t>(std::countr_zero(w));
+  }
 
   int fd_ = -1;
   std::vector<uint8_t> buffer_ = std::vector<uint8_t>(1 << 20);
   size_t begin_ = 0, end_ = 0;  // unread bytes are buffer_[begin_, end_)
+  // The newlines of buffer_[0, end_), one bit per byte (newline_bits).
+  std::vector<uint64_t> newlines_ = std::vector<uint64_t>(buffer_.size() / 64 + 1);
   bool eof_ = false;
   // buffer_[begin_, checked_) is known valid UTF-8 and ends after a "\n"
   // (or at the end of the file).

@@ -86,6 +86,25 @@ TEST_CASE("lines are fresh strings of the exact bytes (NUL and tabs kept)", "[pl
   CHECK(b.eval("(map string-length kept)") == "(5 3 3)");
 }
 
+TEST_CASE("line ends at every offset of a 64-byte word", "[plugin:fastio]") {
+  // Lines of 0..140 bytes in a row: their "\n"s fall at every bit of the
+  // newline words, at both word edges, and two lines can end in one word.
+  Both b;
+  Files f;
+  std::string text, lengths, joined;
+  for (size_t len = 0; len <= 140; ++len) {
+    std::string line(len, static_cast<char>('a' + len % 26));
+    text += line + (len % 7 == 3 ? "\r\n" : "\n");
+    lengths += (len ? " " : "") + std::to_string(len);
+    joined += line + "|";
+  }
+  std::string p = f.write("offsets", text + "last");
+  CHECK(b.eval("(reverse (file/fold-lines " + q(p) + " (fn (acc l) (cons (string-length l) acc)) '()))") ==
+        "(" + lengths + " 4)");
+  CHECK(b.eval("(file/fold-lines " + q(p) + " (fn (acc l) (string-append acc l \"|\")) \"\")") ==
+        "\"" + joined + "last|\"");
+}
+
 TEST_CASE("a file larger than the read buffer: 200k lines counted and summed", "[plugin:fastio]") {
   Both b;
   Files f;
