@@ -44,25 +44,30 @@ Result<Value> Interp::fastcall_invoke(FastCall* fc, Word* args) {
     for (size_t i = 0; i < fc->nargs; ++i) release(args[i]);
     return st.depth_error();
   }
-  Rc<Env> f;
-  if (p->info->pure && fc->frame && fc->frame->rc_ == 1) {
-    f = fc->frame;
-    for (Word& w : f->slots) release(std::exchange(w, kUnset));
-    f->slots.resize(p->scope->names.size(), kUnset);
-  } else {
-    f = Env::make(p->scope, fc->lambda->env);
-    fc->frame = p->info->pure ? f : Rc<Env>();
-  }
-  for (size_t i = 0; i < fc->nargs; ++i) f->put(p->param_slots[i], args[i]);
-  if (p->self_slot >= 0) {
-    retain(fc->fn.get());
-    f->put(static_cast<uint32_t>(p->self_slot), fc->fn.get());
-  }
   // A frame that is not kept for reuse is let go of like one of the
   // evaluator's calls (freed when only its own closures keep it alive).
-  Env* frame = f.get();
+  Env* frame;
   FrameHold hold;
-  if (!fc->frame) hold = std::move(f);
+  if (p->info->pure && fc->frame && fc->frame->rc_ == 1) {
+    frame = fc->frame.get();
+    size_t n = p->scope->names.size();
+    if (frame->slots.size() != n) [[unlikely]]
+      frame->slots.resize(n, kUnset);  // the scope gained names
+    for (Word& w : frame->slots) release(std::exchange(w, kUnset));
+    for (size_t i = 0; i < fc->nargs; ++i) frame->slots[p->param_slots[i]] = args[i];
+  } else {
+    Rc<Env> f = Env::make(p->scope, fc->lambda->env);
+    frame = f.get();
+    for (size_t i = 0; i < fc->nargs; ++i) frame->put(p->param_slots[i], args[i]);
+    if (p->info->pure)
+      fc->frame = std::move(f);
+    else
+      hold = std::move(f);
+  }
+  if (p->self_slot >= 0) {
+    retain(fc->fn.get());
+    frame->put(static_cast<uint32_t>(p->self_slot), fc->fn.get());
+  }
   ++st.depth;
   Word out;
   bool ok = fc->code && !st.any_dynamic ? mini::run(st, *fc->code, frame, out) : st.ev(p->body.get(), frame, out);
