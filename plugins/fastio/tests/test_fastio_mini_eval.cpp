@@ -183,4 +183,15 @@ TEST_CASE("mini-eval: intrinsic calls of leaves and nested ones, on words in pla
   // `min` rebound by a Full node inside the body (after the call's head was resolved)
   CHECK(b.eval("(file/fold-lines " + p + " (fn (acc l) (let ((m {:k 1})) (cons (min (get m :k) (begin (if (= l \"a;2.5\") (set! min max) nil) 5)) acc))) '())") ==
         "(5 1 1 1)");
+  // (get m :keyword) tries the entry the last lookup found first: maps of
+  // other layouts, a miss, a hashmap, a map past the scanned size, a non-map
+  std::string k = q(f.write("k.txt", "1\n2\n3\n4\n5\n6\n"));
+  b.eval("(define shapes (vector {:a 1 :b 2} {:b 20 :c 30} {:a 100} (hashmap/new)"
+         " {:z 9 :y 8 :x 7 :w 6 :v 5 :u 4 :t 3 :s 2 :r 1 :q 0 :p -1 :o -2 :n -3 :m -4 :l -5 :k -6 :b 77} {}))");
+  CHECK(b.eval("(file/fold-lines " + k +
+               " (fn (acc l) (let ((m (nth shapes (- (string->number l) 1))))"
+               " (cons (list (get m :b) (+ 1 (or (get m :a) 0)) (= 20 (get m :b))) acc))) '())") ==
+        "((nil 1 #f) (77 1 #f) (nil 1 #f) (nil 101 #f) (20 1 #t) (2 2 #f))");
+  CHECK(b.eval("(file/fold-lines " + k + " (fn (acc l) (let ((m (if (= l \"3\") (list 1 2) {:b 1}))) (+ acc (get m :b)))) 0)") ==
+        "Type error: expected map or hashmap, got list");
 }

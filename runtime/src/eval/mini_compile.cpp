@@ -135,6 +135,8 @@ class Compiler {
     m->leaf_args = std::ranges::all_of(m->kids, [](MNode* k) { return k->kind == MK::Const || k->kind == MK::Local; });
     m->leaf_intrinsic = m->leaf_args && m->intrinsic != SEMA_INTRINSIC_NONE;
     if (m->leaf_intrinsic) note_moves(m, m);
+    m->keyword_get = m->leaf_intrinsic && m->intrinsic == SEMA_INTRINSIC_GET && m->kids[1]->kind == MK::Const &&
+                     sema_is_keyword(m->kids[1]->constant);
     // A variable read borrowed must stay in its slot until the call.
     for (size_t i = 0; i < n; ++i) {
       if (m->kids[i]->kind != MK::Local || !m->kids[i]->borrow) continue;

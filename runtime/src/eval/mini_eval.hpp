@@ -57,6 +57,10 @@ struct MNode {
     uint32_t depth, slot;
   };
   std::vector<Slot> moved;  // leaf_moves: the slots to empty
+  // Hook2 `get` with a constant keyword key: the index of the entry the
+  // last lookup found in a small map, tried first (map_hint.hpp).
+  bool keyword_get = false;
+  uint32_t entry_hint = 0;
   // Hook2 with an intrinsic whose arguments are constants, variable reads
   // and leaf intrinsic calls (1BRC's `(min temp (get existing :min))`): the
   // whole tree tried on words in place by run_nested first (leaf_moves: a

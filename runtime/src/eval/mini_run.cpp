@@ -55,6 +55,40 @@ bool call_hook(St& st, MNode* m, Env* env, Word& out);
   for (MNode::Slot s : m->moved) release(std::exchange(env->up(s.depth)->slots[s.slot], SEMA_NIL));
 }
 
+// `get` of a keyword in a small map, by a scan that remembers where it found
+// the key; anything else goes to the intrinsic.
+[[gnu::noinline]] bool scan_get(MNode* m, Word map, Word key, Word& out) {
+  if (is_type(map, SEMA_T_MAP)) {
+    const MapEntries& e = static_cast<const MapObj*>(as_obj(map))->entries;
+    if (map_scan_key(static_cast<const MapObj*>(as_obj(map)), key)) {
+      for (uint32_t i = 0; i < e.size(); ++i)
+        if (e[i].first == key) {
+          m->entry_hint = i;
+          out = e[i].second;
+          retain(out);
+          return true;
+        }
+    }
+  }
+  return outlined_intrinsic2(SEMA_INTRINSIC_GET, map, key, out);
+}
+
+// (get map :keyword): a record-like map built by the same literal keeps its
+// keys at the same places, so the entry found last time is checked first.
+// A key occurs once in a map, so a hit is what the scan would find.
+[[gnu::always_inline]] inline bool keyword_get(MNode* m, Word map, Word key, Word& out) {
+  if (is_type(map, SEMA_T_MAP)) {
+    const MapEntries& e = static_cast<const MapObj*>(as_obj(map))->entries;
+    uint32_t i = m->entry_hint;
+    if (i < e.size() && e[i].first == key) [[likely]] {
+      out = e[i].second;
+      retain(out);
+      return true;
+    }
+  }
+  return scan_get(m, map, key, out);
+}
+
 // A call with leaf arguments of a builtin with an intrinsic, run on the
 // words in place, its slots left as they are; false: not handled here,
 // nothing changed.
@@ -62,10 +96,12 @@ template <size_t N>
 [[gnu::always_inline]] inline bool leaf_words(St& st, MNode* m, Env* env, Word& out) {
   Word x, y;
   if (!in_place(st, m) || !atom(m->kids[0], env, x)) return false;
-  if constexpr (N == 1)
+  if constexpr (N == 1) {
     return outlined_intrinsic1(m->intrinsic, x, out);
-  else
-    return atom(m->kids[1], env, y) && outlined_intrinsic2(m->intrinsic, x, y, out);
+  } else {
+    if (!atom(m->kids[1], env, y)) return false;
+    return m->keyword_get ? keyword_get(m, x, y, out) : outlined_intrinsic2(m->intrinsic, x, y, out);
+  }
 }
 
 // The same, as the call: reads that were last uses give up their slots.
