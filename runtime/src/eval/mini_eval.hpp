@@ -58,7 +58,7 @@ struct MNode {
   };
   std::vector<Slot> moved;  // leaf_moves: the slots to empty
   // Hook2 `get` with a constant keyword key: the index of the entry the
-  // last lookup found in a small map, tried first (map_hint.hpp).
+  // last lookup found in a small map, tried first (keyword_get).
   bool keyword_get = false;
   uint32_t entry_hint = 0;
   // Hook2 with an intrinsic whose arguments are constants, variable reads
