@@ -126,6 +126,7 @@ class Compiler {
     MNode* m = make(n == 1 ? MK::Hook1 : n == 2 ? MK::Hook2 : MK::Hook3, c);
     m->cell = cell;
     m->native = nat;
+    m->builtin = h;
     m->hook = hook;
     m->flags = n == 1 ? nat->hook1_flags : n == 2 ? nat->hook2_flags : nat->hook3_flags;
     m->intrinsic = n == 1 ? nat->intrinsic1 : n == 2 ? nat->intrinsic2 : uint8_t{SEMA_INTRINSIC_NONE};
@@ -133,6 +134,9 @@ class Compiler {
     for (auto& a : c->args) m->kids.push_back(compile(a.get()));
     m->leaf_args = std::ranges::all_of(m->kids, [](MNode* k) { return k->kind == MK::Const || k->kind == MK::Local; });
     m->leaf_intrinsic = m->leaf_args && m->intrinsic != SEMA_INTRINSIC_NONE;
+    if (m->leaf_intrinsic) note_moves(m, m);
+    m->keyword_get = m->leaf_intrinsic && m->intrinsic == SEMA_INTRINSIC_GET && m->kids[1]->kind == MK::Const &&
+                     sema_is_keyword(m->kids[1]->constant);
     // A variable read borrowed must stay in its slot until the call.
     for (size_t i = 0; i < n; ++i) {
       if (m->kids[i]->kind != MK::Local || !m->kids[i]->borrow) continue;
@@ -140,7 +144,25 @@ class Compiler {
       for (size_t j = i + 1; j < n; ++j)
         if (moves(c->args[j].get(), l->target, l->slot)) m->kids[i]->borrow = false;
     }
+    m->nested = n == 2 && m->intrinsic != SEMA_INTRINSIC_NONE && !m->leaf_args &&
+                std::ranges::all_of(m->kids, [](MNode* k) {
+                  return k->kind == MK::Const || k->kind == MK::Local ||
+                         ((k->kind == MK::Hook1 || k->kind == MK::Hook2) && k->leaf_intrinsic);
+                });
+    if (m->nested) note_moves(m, m);
     return m;
+  }
+
+  // Lists in m the slots of the reads under n that are their variable's
+  // last use (emptied after m's intrinsics ran on the words in place).
+  static void note_moves(MNode* m, const MNode* n) {
+    for (MNode* k : n->kids) {
+      if (k->kind == MK::Local && static_cast<LocalNode*>(k->node)->last_use)
+        m->moved.push_back({k->depth, k->slot});
+      else if (k->kind == MK::Hook1 || k->kind == MK::Hook2)
+        note_moves(m, k);
+    }
+    m->leaf_moves = !m->moved.empty();
   }
 
   const Proto* proto_;

@@ -43,11 +43,29 @@ struct MNode {
   // the Code), called directly while the global still holds it.
   Cell* cell = nullptr;
   NativeObj* native = nullptr;
+  Word builtin = SEMA_NIL;  // from_obj(native): what the cell must still hold
   void* hook = nullptr;  // sema_hookN_fn for N = kids.size()
   uint32_t flags = 0;
   uint8_t intrinsic = 0;  // the builtin's sema_intrinsic for this many arguments (eval/intrinsics.hpp)
-  bool leaf_args = false;
-  bool leaf_intrinsic = false;  // leaf arguments and an intrinsic: tried on the words in place first  // every argument a constant or variable read: no deeper C++ stack
+  bool leaf_args = false;  // every argument a constant or variable read: no deeper C++ stack
+  // Leaf arguments and an intrinsic: tried on the words in place first,
+  // reads that are their variable's last use included (leaf_moves: such a
+  // read's slot is emptied after the intrinsic, as the moving read would).
+  bool leaf_intrinsic = false;
+  bool leaf_moves = false;
+  struct Slot {
+    uint32_t depth, slot;
+  };
+  std::vector<Slot> moved;  // leaf_moves: the slots to empty
+  // Hook2 `get` with a constant keyword key: the index of the entry the
+  // last lookup found in a small map, tried first (keyword_get).
+  bool keyword_get = false;
+  uint32_t entry_hint = 0;
+  // Hook2 with an intrinsic whose arguments are constants, variable reads
+  // and leaf intrinsic calls (1BRC's `(min temp (get existing :min))`): the
+  // whole tree tried on words in place by run_nested first (leaf_moves: a
+  // read in it is a last use).
+  bool nested = false;
   // Let: the frame reused across calls while nothing else holds it.
   LetNode* let = nullptr;
   Rc<Env> spare;

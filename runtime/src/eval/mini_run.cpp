@@ -15,6 +15,7 @@ namespace {
 using St = Interp::State;
 
 bool eval(St& st, MNode* m, Env* env, Word& out);
+bool run_map(St& st, MNode* m, Env* env, Word& out);
 
 template <size_t N>
 bool call_hook(St& st, MNode* m, Env* env, Word& out);
@@ -22,7 +23,7 @@ bool call_hook(St& st, MNode* m, Env* env, Word& out);
 // Whether a hooked call may run here: its global still holds the builtin,
 // and no local scope gained names at run time (which could shadow it).
 [[gnu::always_inline]] inline bool in_place(St& st, MNode* m) {
-  return m->cell->value == from_obj(m->native) && !st.any_dynamic;
+  return m->cell->value == m->builtin && !st.any_dynamic;
 }
 
 // A leaf operand's word read in place (borrowed), when it can be.
@@ -36,17 +37,124 @@ bool call_hook(St& st, MNode* m, Env* env, Word& out);
   return w != kUnset && !st.any_dynamic;
 }
 
+// A leaf argument of an intrinsic call in place: a constant or a bound
+// slot, a variable's last use included (see empty_moved). The caller has
+// checked any_dynamic.
+[[gnu::always_inline]] inline bool atom(MNode* k, Env* env, Word& w) {
+  if (k->kind == MK::Const) {
+    w = k->constant;
+    return true;
+  }
+  w = env->up(k->depth)->get(k->slot);
+  return w != kUnset;
+}
+
+// After an intrinsic on words in place: each read that was its variable's
+// last use gives up its slot, as the moving read would have.
+[[gnu::noinline]] void empty_moved(MNode* m, Env* env) {
+  for (MNode::Slot s : m->moved) release(std::exchange(env->up(s.depth)->slots[s.slot], SEMA_NIL));
+}
+
+// `get` of a keyword in a small map, by a scan that remembers where it found
+// the key; anything else goes to the intrinsic.
+[[gnu::noinline]] bool scan_get(MNode* m, Word map, Word key, Word& out) {
+  if (is_type(map, SEMA_T_MAP)) {
+    const MapEntries& e = static_cast<const MapObj*>(as_obj(map))->entries;
+    if (map_scan_key(static_cast<const MapObj*>(as_obj(map)), key)) {
+      for (uint32_t i = 0; i < e.size(); ++i)
+        if (e[i].first == key) {
+          m->entry_hint = i;
+          out = e[i].second;
+          retain(out);
+          return true;
+        }
+    }
+  }
+  return outlined_intrinsic2(SEMA_INTRINSIC_GET, map, key, out);
+}
+
+// (get map :keyword): a record-like map built by the same literal keeps its
+// keys at the same places, so the entry found last time is checked first.
+// A key occurs once in a map, so a hit is what the scan would find. Out of
+// line, in place of the intrinsic's call: inlined into the leaf paths it
+// made their callers slower, with fewer instructions.
+[[gnu::noinline]] bool keyword_get(MNode* m, Word map, Word key, Word& out) {
+  if (is_type(map, SEMA_T_MAP)) {
+    const MapEntries& e = static_cast<const MapObj*>(as_obj(map))->entries;
+    uint32_t i = m->entry_hint;
+    if (i < e.size() && e[i].first == key) [[likely]] {
+      out = e[i].second;
+      retain(out);
+      return true;
+    }
+  }
+  return scan_get(m, map, key, out);
+}
+
 // A call with leaf arguments of a builtin with an intrinsic, run on the
-// words in place; false: not handled here (call_hook does the rest).
+// words in place, its slots left as they are; false: not handled here,
+// nothing changed.
 template <size_t N>
-[[gnu::always_inline]] inline bool leaf_intrinsic(St& st, MNode* m, Env* env, Word& out) {
+[[gnu::always_inline]] inline bool leaf_words(St& st, MNode* m, Env* env, Word& out) {
   Word x, y;
-  if (!in_place(st, m) || !peek(st, m->kids[0], env, x)) return false;
+  if (!in_place(st, m) || !atom(m->kids[0], env, x)) return false;
   if constexpr (N == 1) {
     return outlined_intrinsic1(m->intrinsic, x, out);
   } else {
-    return peek(st, m->kids[1], env, y) && outlined_intrinsic2(m->intrinsic, x, y, out);
+    if (!atom(m->kids[1], env, y)) return false;
+    return m->keyword_get ? keyword_get(m, x, y, out) : outlined_intrinsic2(m->intrinsic, x, y, out);
   }
+}
+
+// The same, as the call: reads that were last uses give up their slots.
+// False: call_hook does the rest.
+template <size_t N>
+[[gnu::always_inline]] inline bool leaf_intrinsic(St& st, MNode* m, Env* env, Word& out) {
+  bool done = leaf_words<N>(st, m, env, out);
+  if (done && m->leaf_moves) [[unlikely]]
+    empty_moved(m, env);
+  return done;
+}
+
+// An operand of a nested node in place: a constant, a variable read or a
+// leaf intrinsic call (an owned result).
+[[gnu::always_inline]] inline bool nested_operand(St& st, MNode* k, Env* env, Word& w) {
+  switch (k->kind) {
+    case MK::Const:
+    case MK::Local: return atom(k, env, w);
+    case MK::Hook1: return leaf_words<1>(st, k, env, w);
+    default: return leaf_words<2>(st, k, env, w);
+  }
+}
+
+[[gnu::always_inline]] inline void release_computed(MNode* k, Word w) {
+  if (k->kind != MK::Const && k->kind != MK::Local) release(w);
+}
+
+// A nested node (mini_eval.hpp) computed by intrinsics alone. They have no
+// effects but the references they return, and no slot is emptied before
+// all of them succeeded, so when any is not handled everything is dropped
+// and false says: run the call the general way, from the start.
+[[gnu::noinline]] bool run_nested(St& st, MNode* m, Env* env, Word& out) {
+  if (!in_place(st, m)) [[unlikely]]
+    return false;
+  MNode* k0 = m->kids[0];
+  MNode* k1 = m->kids[1];
+  Word a, b;
+  if (!nested_operand(st, k0, env, a)) [[unlikely]]
+    return false;
+  if (!nested_operand(st, k1, env, b)) [[unlikely]] {
+    release_computed(k0, a);
+    return false;
+  }
+  bool done = outlined_intrinsic2(m->intrinsic, a, b, out);
+  release_computed(k0, a);
+  release_computed(k1, b);
+  if (!done) [[unlikely]]
+    return false;
+  if (m->leaf_moves) [[unlikely]]
+    empty_moved(m, env);
+  return true;
 }
 
 // A value for a hook argument: borrowed when it is a constant or a bound
@@ -62,7 +170,11 @@ template <size_t N>
       return (m->leaf_intrinsic && leaf_intrinsic<1>(st, m, env, out)) || call_hook<1>(st, m, env, out);
     case MK::Hook2:
       owned = true;
-      return (m->leaf_intrinsic && leaf_intrinsic<2>(st, m, env, out)) || call_hook<2>(st, m, env, out);
+      return (m->leaf_intrinsic && leaf_intrinsic<2>(st, m, env, out)) || (m->nested && run_nested(st, m, env, out)) ||
+             call_hook<2>(st, m, env, out);
+    case MK::Map:
+      owned = true;
+      return run_map(st, m, env, out);  // not through eval: its frame saves more registers
     default: break;
   }
   owned = true;
@@ -125,7 +237,7 @@ template <size_t N>
 // evaluator's call_builtin + call_hook, the head resolved at compile time).
 template <size_t N>
 [[gnu::noinline]] bool call_hook(St& st, MNode* m, Env* env, Word& out) {
-  if (m->cell->value != from_obj(m->native) || st.any_dynamic) [[unlikely]]
+  if (m->cell->value != m->builtin || st.any_dynamic) [[unlikely]]
     return st.ev(m->node, env, out);  // the global was rebound: the evaluator resolves it again
   if (!m->leaf_args && stack_low()) [[unlikely]]
     return st.fail(st.depth_error());
@@ -163,7 +275,9 @@ template <size_t N>
 [[gnu::always_inline]] inline bool value(St& st, MNode* m, Env* env, Word& out) {
   switch (m->kind) {
     case MK::Hook1: return (m->leaf_intrinsic && leaf_intrinsic<1>(st, m, env, out)) || call_hook<1>(st, m, env, out);
-    case MK::Hook2: return (m->leaf_intrinsic && leaf_intrinsic<2>(st, m, env, out)) || call_hook<2>(st, m, env, out);
+    case MK::Hook2:
+      return (m->leaf_intrinsic && leaf_intrinsic<2>(st, m, env, out)) || (m->nested && run_nested(st, m, env, out)) ||
+             call_hook<2>(st, m, env, out);
     case MK::Hook3: return call_hook<3>(st, m, env, out);
     case MK::Const:
       out = m->constant;
