@@ -141,6 +141,13 @@ sema_value api_make_list(sema_value* items, size_t n) { return make_list(items, 
 sema_value api_make_string_list(const char* const* parts, const size_t* lens, size_t n) {
   return make_string_list(parts, lens, n).take();
 }
+int api_split_byte(sema_value text, sema_value sep, sema_value* out) {
+  if (!is_type(text, SEMA_T_STRING) || !is_type(sep, SEMA_T_STRING)) return 0;
+  std::string_view d = string_of(sep);
+  if (d.size() != 1) return 0;
+  *out = split_byte(string_of(text), d[0]).take();
+  return 1;
+}
 sema_value api_string_refill(sema_value s, const char* bytes, size_t len) {
   if (is_type(s, SEMA_T_STRING) && as_obj(s)->rc == 1) {  // unobservable: reuse it
     auto* o = static_cast<StringObj*>(as_obj(s));
@@ -482,6 +489,7 @@ const sema_host_api table = {
     api_make_string_list,
     api_string_refill,
     api_map_lookup,
+    api_split_byte,
 };
 
 }  // namespace
