@@ -314,6 +314,27 @@ TEST_CASE("hashmaps: string keys of every short length, one byte apart", "[value
   CHECK_FALSE(found);
 }
 
+TEST_CASE("split_byte: fields in order, empty ones kept, any count and length", "[values][list][string]") {
+  auto split = [](std::string_view s) { return w(split_byte(s, ';').get()); };
+  CHECK(split("Hamburg;12.0") == R"(("Hamburg" "12.0"))");
+  CHECK(split("") == R"((""))");
+  CHECK(split(";") == R"(("" ""))");
+  CHECK(split(";;a;") == R"(("" "" "a" ""))");
+  CHECK(split("no separator") == R"(("no separator"))");
+  // Past the store's inline elements, and fields over the strings' own buffer.
+  CHECK(split("1;2;3;4;5;6;7;8;9") == R"(("1" "2" "3" "4" "5" "6" "7" "8" "9"))");
+  CHECK(split("a field longer than sixteen bytes;x;another one, also long enough") ==
+        R"(("a field longer than sixteen bytes" "x" "another one, also long enough"))");
+  std::string many;
+  for (int i = 0; i < 1000; ++i) many += std::to_string(i) + ";";
+  Value l = split_byte(many, ';');
+  REQUIRE(list_len(l.get()) == 1001);
+  CHECK(string_of(list_at(l.get(), 0)) == "0");
+  CHECK(string_of(list_at(l.get(), 999)) == "999");
+  CHECK(string_of(list_at(l.get(), 1000)).empty());
+  CHECK(as_obj(list_at(l.get(), 500))->rc == 1);
+}
+
 TEST_CASE("strings of every short length are copied exactly", "[values][string]") {
   // make_string copies up to 15 bytes with overlapping word loads
   // (copy_short): each length must keep every byte and no more.

@@ -70,6 +70,14 @@ sema_status assoc_native(sema_ctx* ctx, const sema_value* a, size_t n, sema_valu
   return assoc_owned(ctx, a[0], a + 1, n - 1, out);
 }
 
+// One pair into anything but a hashmap: the general loop. Out of line, so
+// that the hook below saves no registers for it.
+__attribute__((noinline)) sema_status assoc_pair(sema_ctx* ctx, sema_value m, sema_value k, sema_value v,
+                                                 sema_value* out) noexcept {
+  const sema_value kv[2] = {k, v};
+  return assoc_owned(ctx, m, kv, 2, out);
+}
+
 // The hook: one pair into a hashmap (a fold's accumulator) goes straight to
 // the host, without the general loop and its stack array.
 sema_status assoc_hook3(sema_ctx* ctx, sema_value m, sema_value k, sema_value v, sema_value* out) noexcept {
@@ -77,8 +85,7 @@ sema_status assoc_hook3(sema_ctx* ctx, sema_value m, sema_value k, sema_value v,
     *out = api->hashmap_assoc(m, k, v);
     return SEMA_OK;
   }
-  const sema_value kv[2] = {k, v};
-  return assoc_owned(ctx, m, kv, 2, out);
+  return assoc_pair(ctx, m, k, v, out);
 }
 
 sema::Result<Value> hashmap_assoc(sema_ctx*, sema::Args a) {

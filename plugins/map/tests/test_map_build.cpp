@@ -157,3 +157,23 @@ TEST_CASE("assoc after a get replaces the value the get found", "[plugin:map]") 
                "(string/split \"x y x z x y\" \" \")))") == R"~({"x" 3 "y" 2 "z" 1})~");
   CHECK(s.eval("(let ((m (hashmap/new :k 1))) (get m :k) (hashmap/to-map (assoc m :k 2 :j 3)))") == "{:j 3 :k 2}");
 }
+
+TEST_CASE("hashmap get by every kind of key", "[plugin:map]") {
+  // Strings and immediates are looked up by kind (a string equals only a
+  // string, an immediate only itself); other keys take the generic path.
+  Session s("core,map,string");
+  s.eval("(define h (hashmap/new 1 :int 1.0 :float \"1\" :string :1 :keyword '(1) :list "
+         "1152921504606846976 :big [1] :vector #\\1 :char))");
+  CHECK(s.eval("(map (fn (k) (get h k)) (list 1 1.0 \"1\" :1 '(1) 1152921504606846976 [1] #\\1 2 \"2\" '(2)))") ==
+        "(:int :float :string :keyword :list :big :vector :char nil nil nil)");
+  CHECK(s.eval("(get h (string-append \"\" \"1\"))") == ":string");
+  CHECK(s.eval("(get h (list 1))") == ":list");
+  // An assoc after a get of a key that is not remembered (a list) still
+  // finds its entry by probing.
+  CHECK(s.eval("(let ((m (hashmap/new '(1) 1 \"a\" 2))) (get m \"a\") (get m '(1)) "
+               "(hashmap/to-map (assoc m '(1) 10)))") == R"~({"a" 2 (1) 10})~");
+  CHECK(s.eval("(let ((m (hashmap/new 5 1))) (get m 5) (hashmap/to-map (assoc m 5 2)))") == "{5 2}");
+  // Immediates compare as words, as equal() has it: -0.0 is not 0.0, NaN is itself.
+  CHECK(s.eval("(let ((z (hashmap/new 0.0 :zero))) (list (get z -0.0) (get z 0.0) (get z 0)))") == "(nil :zero nil)");
+  CHECK(s.eval("(get (hashmap/new (string->number \"nan\") 1) (string->number \"nan\"))") == "1");
+}

@@ -76,13 +76,15 @@ TEST_CASE("string->number parses an i64 first, then a Rust f64", "[plugin:string
   CHECK(s.eval(R"~((string->number "-12.3"))~") == "-12.3");
   CHECK(s.eval(R"~((string->number "-0.0"))~") == "-0.0");
   CHECK(s.eval(R"~((string->number "+0.5"))~") == "0.5");
+  CHECK(s.eval(R"~((string->number "-0.0"))~") == "-0.0");
+  CHECK(s.eval(R"~((string->number "-99.9"))~") == "-99.9");
   CHECK(s.eval(R"~((string->number "12345678901234.5"))~") == "12345678901234.5");
   CHECK(s.eval(R"~((string->number "1234567890123456.7"))~") == "1234567890123456.8");
   CHECK(s.eval(R"~((string->number "0.30000000000000004"))~") == "0.30000000000000004");
   CHECK(s.eval(R"~((integer? (string->number "10")))~") == "#t");
   CHECK(s.eval(R"~((float? (string->number "10.0")))~") == "#t");
   for (const char* bad : {"", " 42", "42 ", "42\r", "0x10", "1_000", "abc", "+", "-", ".", "1e", "e5", "+-5", "--5",
-                          "1.2.3", "nan(1)", "infinit", "1,5"}) {
+                          "1.2.3", "nan(1)", "infinit", "1,5", "1/2", "1:2", "9:", "0/", "-1.:", "12.3/"}) {
     INFO(bad);
     CHECK(s.eval(std::string("(string->number \"") + bad + "\")") ==
           std::string("Eval error: cannot parse '") + bad + "' as number");

@@ -23,6 +23,12 @@ TEST_CASE("string/split keeps empty fields", "[plugin:string]") {
   CHECK(s.eval(R"~((string/split "1;2;3;4;5;6;7;8;9;10;11;12" ";"))~") ==
         R"~(("1" "2" "3" "4" "5" "6" "7" "8" "9" "10" "11" "12"))~");
   CHECK(s.eval(R"~((string/split ";;" ";"))~") == R"~(("" "" ""))~");
+  // One-byte separators are split by the host (split_byte): long fields,
+  // non-ASCII text around them, a separator at either end.
+  CHECK(s.eval(R"~((string/split "São Paulo, a long station name;-12.3;x" ";"))~") ==
+        R"~(("São Paulo, a long station name" "-12.3" "x"))~");
+  CHECK(s.eval(R"~((string/split ";Zürich;" ";"))~") == R"~(("" "Zürich" ""))~");
+  CHECK(s.eval(R"~((map (fn (l) (string/split l ";")) '("a;b" "c" "")))~") == R"~((("a" "b") ("c") ("")))~");
   // An empty separator splits around every char.
   CHECK(s.eval(R"~((string/split "abc" ""))~") == R"~(("" "a" "b" "c" ""))~");
   CHECK(s.eval(R"~((string/split "é!" ""))~") == R"~(("" "é" "!" ""))~");

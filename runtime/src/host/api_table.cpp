@@ -141,18 +141,24 @@ sema_value api_make_list(sema_value* items, size_t n) { return make_list(items, 
 sema_value api_make_string_list(const char* const* parts, const size_t* lens, size_t n) {
   return make_string_list(parts, lens, n).take();
 }
-sema_value api_string_refill(sema_value s, const char* bytes, size_t len) {
+int api_split_byte(sema_value text, sema_value sep, sema_value* out) {
+  if (!is_type(text, SEMA_T_STRING) || !is_type(sep, SEMA_T_STRING)) return 0;
+  std::string_view d = string_of(sep);
+  if (d.size() != 1) return 0;
+  *out = split_byte(string_of(text), d[0]).take();
+  return 1;
+}
+// Longer lines, a shared or outgrown string: out of line, so that the
+// common refill below saves no registers.
+__attribute__((noinline)) sema_value string_refill_rest(sema_value s, const char* bytes, size_t len) {
   if (is_type(s, SEMA_T_STRING) && as_obj(s)->rc == 1) {  // unobservable: reuse it
     auto* o = static_cast<StringObj*>(as_obj(s));
     // A line that fits the buffer is copied straight in: assign() goes
-    // through _M_replace's general splice for that.
+    // through _M_replace's general splice for that. The bytes may be the
+    // string's own: memmove allows overlap.
     if (len <= o->text.capacity())
       o->text.resize_and_overwrite(len, [&](char* buf, size_t) {
-        // The bytes may be the string's own: both copies allow overlap.
-        if (len <= 16)
-          copy_short(buf, bytes, len);
-        else
-          std::memmove(buf, bytes, len);
+        std::memmove(buf, bytes, len);
         return len;
       });
     else
@@ -162,6 +168,22 @@ sema_value api_string_refill(sema_value s, const char* bytes, size_t len) {
   }
   release(s);
   return make_string(bytes, len).take();
+}
+sema_value api_string_refill(sema_value s, const char* bytes, size_t len) {
+  // A line of up to 16 bytes into a string nobody else holds (unobservable)
+  // whose buffer fits it: copy_short, which allows overlap too.
+  if (len <= 16 && is_type(s, SEMA_T_STRING) && as_obj(s)->rc == 1) {
+    auto* o = static_cast<StringObj*>(as_obj(s));
+    if (len <= o->text.capacity()) {
+      o->text.resize_and_overwrite(len, [&](char* buf, size_t) {
+        copy_short(buf, bytes, len);
+        return len;
+      });
+      o->hash_memo = 0;
+      return s;
+    }
+  }
+  return string_refill_rest(s, bytes, len);
 }
 sema_value api_make_vector(sema_value* items, size_t n) { return make_vector(std::vector<Word>(items, items + n)).take(); }
 const sema_value* api_seq_view(sema_value seq, size_t* n, ptrdiff_t* stride) {
@@ -482,6 +504,7 @@ const sema_host_api table = {
     api_make_string_list,
     api_string_refill,
     api_map_lookup,
+    api_split_byte,
 };
 
 }  // namespace

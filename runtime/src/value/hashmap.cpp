@@ -27,17 +27,37 @@ void forget_last(HashMapObj* o) {
 }
 }  // namespace
 
-Word hashmap_get(Word h, Word key, bool* found) {
-  HashMapObj* o = as_hashmap(h);
-  auto it = o->map.find(key);
+namespace {
+// A found entry becomes the last hit (an immediate or a string key only:
+// a big key is not kept alive by a lookup).
+template <class It>
+Word hit(HashMapObj* o, It it, Word key, bool* found) {
   if (found) *found = it != o->map.end();
   if (it == o->map.end()) return SEMA_NIL;
-  if (key != o->last_key && (!is_ptr(key) || as_obj(key)->type == SEMA_T_STRING)) {
+  Word* slot = &it->second;
+  o->last_val = slot;
+  if (key != o->last_key) {
     retain(key);
-    release(std::exchange(o->last_key, key));
+    release(std::exchange(o->last_key, key));  // a string or an immediate: its destruction touches no map
   }
-  if (key == o->last_key) o->last_val = &it->second;
-  return it->second;
+  return *slot;
+}
+
+// Any other key (a list, a big int, …): the generic hash and equality, not
+// remembered. Out of line: rare as a key.
+__attribute__((noinline)) Word get_other(HashMapObj* o, Word key, bool* found) {
+  auto it = o->map.find(key);
+  if (found) *found = it != o->map.end();
+  return it == o->map.end() ? SEMA_NIL : it->second;
+}
+}  // namespace
+
+Word hashmap_get(Word h, Word key, bool* found) {
+  HashMapObj* o = as_hashmap(h);
+  if (!is_ptr(key)) return hit(o, o->map.find(ImmediateKey{key}), key, found);
+  if (as_obj(key)->type == SEMA_T_STRING)
+    return hit(o, o->map.find(StringKey{static_cast<const StringObj*>(as_obj(key))}), key, found);
+  return get_other(o, key, found);
 }
 
 namespace {

@@ -8,7 +8,18 @@
 
 namespace sema::rt {
 
+// Keys looked up by kind (heterogeneous lookup), hashed and compared without
+// the type tests or the call to equal() on their side: a string equals only
+// a string, an immediate only the same word (as equal() has it).
+struct StringKey {
+  const StringObj* s;
+};
+struct ImmediateKey {
+  Word w;
+};
+
 struct WordHash {
+  using is_transparent = void;
   using is_avalanching = void;  // hash() mixes its output; no post-mixing needed
   // A string key (the common case) is hashed here, inline; a string hashed
   // before (a get, then an assoc with the same key object) answers from its
@@ -17,13 +28,20 @@ struct WordHash {
     if (is_type(w, SEMA_T_STRING)) return static_cast<size_t>(string_hash(static_cast<const StringObj*>(as_obj(w))));
     return static_cast<size_t>(hash(w));
   }
+  size_t operator()(StringKey k) const { return static_cast<size_t>(string_hash(k.s)); }
+  size_t operator()(ImmediateKey k) const { return static_cast<size_t>(hash(k.w)); }
 };
 struct WordEq {
+  using is_transparent = void;
   // Two string keys are compared here, without a call.
   bool operator()(Word a, Word b) const {
     if (is_type(a, SEMA_T_STRING) && is_type(b, SEMA_T_STRING)) return same_text(string_of(a), string_of(b));
     return equal(a, b);
   }
+  bool operator()(StringKey a, Word b) const { return is_type(b, SEMA_T_STRING) && same_text(a.s->text, string_of(b)); }
+  bool operator()(Word a, StringKey b) const { return (*this)(b, a); }
+  bool operator()(ImmediateKey a, Word b) const { return a.w == b; }
+  bool operator()(Word a, ImmediateKey b) const { return a == b.w; }
 };
 
 struct HashMapObj final : Obj {

@@ -7,6 +7,7 @@
 #include "value/value.hpp"
 
 #include <algorithm>
+#include <cstring>
 #include <iterator>
 
 namespace sema::rt {
@@ -58,6 +59,53 @@ Value make_string_list(const char* const* parts, const size_t* lens, size_t n) {
     release_store(s);
     throw;
   }
+}
+
+// string/split at one byte. A split into up to kListInline fields (1BRC's
+// two) finds its separators first, then makes the strings straight into the
+// store's inline elements, last field first (the store's order): no parts
+// arrays, no capacity growth, no call per field through the host table.
+// Longer splits go through make_string_list.
+namespace {
+__attribute__((noinline)) Value split_byte_long(std::string_view s, char sep) {
+  std::vector<const char*> parts;
+  std::vector<size_t> lens;
+  const char* p = s.data();
+  const char* end = p + s.size();
+  while (const void* hit = std::memchr(p, sep, static_cast<size_t>(end - p))) {
+    const char* at = static_cast<const char*>(hit);
+    parts.push_back(p);
+    lens.push_back(static_cast<size_t>(at - p));
+    p = at + 1;
+  }
+  parts.push_back(p);
+  lens.push_back(static_cast<size_t>(end - p));
+  return make_string_list(parts.data(), lens.data(), parts.size());
+}
+}  // namespace
+
+Value split_byte(std::string_view s, char sep) {
+  const char* text = s.data();
+  // Field i runs from cut[i] + 1 to cut[i + 1] (offsets; cut[0] wraps to -1).
+  size_t cut[kListInline + 1];
+  cut[0] = static_cast<size_t>(-1);
+  size_t n = 1;
+  for (;;) {
+    size_t from = cut[n - 1] + 1;
+    const void* hit = std::memchr(text + from, sep, s.size() - from);
+    if (!hit) break;
+    if (n == kListInline) return split_byte_long(s, sep);
+    cut[n++] = static_cast<size_t>(static_cast<const char*>(hit) - text);
+  }
+  cut[n] = s.size();
+  auto* st = new ListStore();
+  try {
+    for (size_t i = n; i-- > 0;) st->items.push_back(from_obj(new StringObj(text + cut[i] + 1, cut[i + 1] - cut[i] - 1)));
+  } catch (...) {  // out of memory: the strings made so far go with the store
+    release_store(st);
+    throw;
+  }
+  return view(st, n);
 }
 
 Value make_list(std::vector<Word>&& in_order) {

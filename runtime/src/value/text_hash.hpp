@@ -24,7 +24,11 @@ constexpr uint64_t hash_mix(uint64_t x) {  // splitmix64 finaliser
 uint64_t hash_long_bytes(std::string_view s, uint64_t seed);
 
 // Up to 16 bytes are read as two overlapping words (which together hold
-// every byte, so with the length they determine the text) and mixed twice.
+// every byte, so with the length they determine the text) and mixed by one
+// 64x64->128-bit multiply whose halves are folded together (wyhash's "mum"):
+// the high half depends on every input bit, so the table's position (high
+// bits) and tag (low byte) both vary with every byte, for a third of the
+// instructions of two splitmix rounds.
 inline uint64_t hash_bytes(std::string_view s, uint64_t seed) {
   const char* p = s.data();
   size_t n = s.size();
@@ -44,7 +48,9 @@ inline uint64_t hash_bytes(std::string_view s, uint64_t seed) {
     auto byte = [&](size_t i) { return static_cast<uint64_t>(static_cast<unsigned char>(p[i])); };
     a = byte(0) << 16 | byte(n / 2) << 8 | byte(n - 1);
   }
-  return hash_mix(hash_mix(a ^ seed ^ (n * 0x9e3779b97f4a7c15ull)) ^ b);
+  __extension__ using u128 = unsigned __int128;
+  u128 m = static_cast<u128>(a ^ seed ^ (n * 0x9e3779b97f4a7c15ull)) * (b ^ 0xe7037ed1a0b428dbull);
+  return static_cast<uint64_t>(m) ^ static_cast<uint64_t>(m >> 64);
 }
 
 inline constexpr uint64_t kStringSeed = hash_mix(static_cast<uint64_t>(SEMA_T_STRING) + 1);

@@ -234,6 +234,7 @@ Value make_list(std::vector<Word>&& in_order);
 Value make_list(const Word* in_order, size_t n);  // steals the n references
 Value make_list(std::initializer_list<Word> borrowed);  // retains each
 Value make_string_list(const char* const* parts, const size_t* lens, size_t n);  // n new strings, copied
+Value split_byte(std::string_view s, char sep);  // the fields of s around each sep, as new strings
 Value empty_list();
 inline size_t list_len(Word l) { return static_cast<ListObj*>(as_obj(l))->len; }
 inline Word list_at(Word l, size_t i) { return static_cast<ListObj*>(as_obj(l))->at(i); }  // borrowed

@@ -32,6 +32,11 @@ inline bool iequals(std::string_view a, std::string_view lower) {
   return true;
 }
 inline bool is_digit(char c) { return c >= '0' && c <= '9'; }
+// Appends the digits at s[k..] to m (k stops at the first non-digit): the
+// byte's value minus '0', unsigned, is both the test and the digit.
+inline void take_digits(std::string_view s, size_t& k, uint64_t& m) {
+  for (uint64_t d; k < s.size() && (d = static_cast<unsigned char>(s[k]) - uint64_t{'0'}) < 10; ++k) m = m * 10 + d;
+}
 }  // namespace detail
 
 // [+-]?[0-9]+ fitting in an int64; nullopt for any other text or on overflow.
@@ -108,7 +113,7 @@ inline Short parse_short(std::string_view s, int64_t* i, double* d) {
   if (k < n && (s[k] == '+' || s[k] == '-')) negative = s[k++] == '-';
   size_t start = k;
   uint64_t m = 0;
-  while (k < n && detail::is_digit(s[k])) m = m * 10 + static_cast<uint64_t>(s[k++] - '0');
+  detail::take_digits(s, k, m);
   size_t int_digits = k - start;
   if (int_digits == 0 || int_digits > 18) return Short::Other;  // 18 digits cannot overflow
   if (k == n) {
@@ -117,7 +122,7 @@ inline Short parse_short(std::string_view s, int64_t* i, double* d) {
   }
   if (s[k] != '.' || k + 1 == n || n - start > 16) return Short::Other;
   size_t dot = k++;
-  while (k < n && detail::is_digit(s[k])) m = m * 10 + static_cast<uint64_t>(s[k++] - '0');
+  detail::take_digits(s, k, m);
   if (k != n) return Short::Other;
   static constexpr double kPow10[] = {1e0, 1e1, 1e2, 1e3, 1e4, 1e5, 1e6, 1e7, 1e8, 1e9, 1e10, 1e11, 1e12, 1e13, 1e14, 1e15};
   double v = static_cast<double>(m) / kPow10[n - dot - 1];

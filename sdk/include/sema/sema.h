@@ -391,6 +391,11 @@ typedef struct sema_host_api {
    * value at key (a new reference), or dflt (retained) when key is absent, and
    * 1 is returned; otherwise 0 (nothing retained, *out untouched). */
   int (*map_lookup)(sema_value m, sema_value key, sema_value dflt, sema_value* out);
+  /* (new) string/split's common case in one call: when text is a string and
+   * sep a one-byte string, *out becomes the list of the fields of text around
+   * each sep byte (new strings, empty fields kept) and 1 is returned;
+   * otherwise 0 (nothing made, *out untouched). */
+  int (*split_byte)(sema_value text, sema_value sep, sema_value* out);
 } sema_host_api;
 
 /* ------------------------------------------------------ heap-object header */
