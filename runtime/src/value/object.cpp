@@ -1,6 +1,7 @@
 // Heap object basics: the opaque write form, iterative destruction, type names.
 #include "value/value.hpp"
 
+#include <memory>
 #include <vector>
 
 namespace sema::rt {
@@ -83,7 +84,13 @@ __attribute__((noinline)) void drain(DestroyQueue& q) {
 // case (the most common) saves no registers.
 namespace {
 
-inline void free_string(Obj* o) { delete static_cast<StringObj*>(o); }
+// All ~StringObj does is destroy the text; run alone, that skips the
+// destructor's (dead) vtable store before the block goes back to the pool.
+inline void free_string(Obj* o) {
+  auto* s = static_cast<StringObj*>(o);
+  std::destroy_at(&s->text);
+  pool::free(s, sizeof(StringObj));
+}
 
 // Anything, through the queue: destructors release children, which queue.
 __attribute__((noinline)) void destroy_queued(Obj* o) {
