@@ -300,22 +300,17 @@ bool St::map_literal(MapNode* m, Env* env, Word& out) {
     out = r->take();
     return true;
   }
-  // The values in source order, in a stack array for a record-sized literal
-  // (no capacity check per value).
   size_t n = m->entries.size();
-  Word small[8];
-  std::vector<Word> big;
-  Word* vals = small;
-  if (n > std::size(small)) {
-    big.resize(n);
-    vals = big.data();
-  }
-  for (size_t i = 0; i < n; ++i)
-    if (!arg(m->entries[i].second.get(), env, vals[i])) {
-      for (size_t j = 0; j < i; ++j) release(vals[j]);
+  boost::container::small_vector<Word, 8> vals;
+  for (size_t i = 0; i < n; ++i) {
+    Word w;
+    if (!arg(m->entries[i].second.get(), env, w)) {
+      for (Word v : vals) release(v);
       return false;
     }
-  out = map_from_values(m, vals);
+    vals.push_back(w);
+  }
+  out = map_from_values(m, vals.data());
   return true;
 }
 

@@ -3,7 +3,7 @@
 
 namespace sema::rt::pool {
 
-thread_local constinit Lists t_lists __attribute__((tls_model("initial-exec"))) = unarmed_lists();
+thread_local constinit Lists t_lists __attribute__((tls_model("initial-exec"))) = {};
 
 namespace {
 
@@ -26,33 +26,16 @@ struct Drain {
 };
 thread_local Drain t_drain;  // dynamic TLS: touched only on the slow path
 
-// Nothing is cached before this (every count read "full"), so the counts
-// start from 0.
+}  // namespace
+
 void arm() {
   t_drain.armed = true;  // the first touch registers the destructor
-  Lists& l = t_lists;
-  l.armed = true;
-  for (uint32_t& n : l.count) n = 0;
+  t_lists.armed = true;
 }
-
-}  // namespace
 
 void* refill(size_t c) {
   if (!t_lists.armed) arm();
   return ::operator new((c + 1) * kGrain);
-}
-
-void free_slow(void* p, size_t c) {
-  Lists& l = t_lists;
-  if (!l.armed) {
-    arm();
-    auto* b = static_cast<FreeBlock*>(p);
-    b->next = l.head[c];
-    l.head[c] = b;
-    l.count[c] = 1;
-    return;
-  }
-  ::operator delete(p, (c + 1) * kGrain);
 }
 
 }  // namespace sema::rt::pool

@@ -33,20 +33,11 @@ inline constexpr uint32_t kMaxFree = 4096;  // cached blocks per class
 struct FreeBlock {
   FreeBlock* next;
 };
-// A thread's counts start at kMaxFree ("full") until its drain-at-exit is
-// registered (arm() sets them to 0, nothing being cached yet), and are set
-// to kMaxFree again by the drain. So one compare in free() covers both "not
-// armed yet" and "full".
 struct Lists {
   FreeBlock* head[kClasses];
   uint32_t count[kClasses];
   bool armed;  // this thread's drain-at-exit is registered
 };
-consteval Lists unarmed_lists() {
-  Lists l{};
-  for (uint32_t& n : l.count) n = kMaxFree;
-  return l;
-}
 // constinit: without it every access calls a TLS init wrapper through the PLT.
 extern thread_local constinit Lists t_lists __attribute__((tls_model("initial-exec")));
 
@@ -54,9 +45,8 @@ inline size_t class_of(size_t n) { return (n + kGrain - 1) / kGrain - 1; }
 
 // The empty-list path: registers the thread's drain-at-exit, then allocates.
 void* refill(size_t c);
-// A full (or not yet armed) list: arms it, or gives the block back to
-// operator delete.
-void free_slow(void* p, size_t c);
+// Registers the drain-at-exit of a thread that frees blocks it never made.
+void arm();
 
 inline void* alloc(size_t n) {
   if (kRecycle && n <= kMaxSize) [[likely]] {
@@ -76,14 +66,17 @@ inline void free(void* p, size_t n) {
   if (kRecycle && n <= kMaxSize) [[likely]] {
     size_t c = class_of(n);
     Lists& l = t_lists;
-    if (l.count[c] < kMaxFree) [[likely]] {
+    if (l.count[c] < kMaxFree) {
+      if (!l.armed) [[unlikely]]
+        arm();
       auto* b = static_cast<FreeBlock*>(p);
       b->next = l.head[c];
       l.head[c] = b;
       ++l.count[c];
       return;
     }
-    return free_slow(p, c);
+    ::operator delete(p, (c + 1) * kGrain);
+    return;
   }
   ::operator delete(p, n);
 }
