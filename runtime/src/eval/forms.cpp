@@ -150,6 +150,11 @@ void classify_keys(MapNode* m) {
   std::sort(order.begin(), order.end(), [&](uint32_t a, uint32_t b) { return compare(key(a), key(b)) < 0; });
   for (size_t i = 1; i < order.size(); ++i)
     if (compare(key(order[i - 1]), key(order[i])) == 0) return;  // duplicates: the generic path
+  m->keys_immediate = true;
+  for (uint32_t i : order) {
+    m->sorted_keys.push_back(key(i));
+    m->keys_immediate = m->keys_immediate && !is_ptr(key(i));
+  }
   m->sorted = std::move(order);
   m->keys = MapNode::Keys::Constant;
 }
@@ -238,14 +243,53 @@ bool map_keys_constant(MapNode* m) {
   return m->keys == MapNode::Keys::Constant;
 }
 
-Word map_from_values(MapNode* m, const Word* vals) {
-  auto* o = new MapObj();
-  o->entries.reserve(m->sorted.size());
-  for (uint32_t i : m->sorted) {
-    Word k = static_cast<ConstNode*>(m->entries[i].first.get())->value.get();
-    retain(k);
-    o->entries.emplace_back(k, vals[i]);
+namespace {
+// The literal's entries in key order, {key, value}, read straight into the
+// map's storage: no intermediate vector, no zeroed entries to overwrite, no
+// capacity check per entry.
+struct LayoutIt {
+  using iterator_category = std::random_access_iterator_tag;
+  using value_type = MapEntry;
+  using difference_type = ptrdiff_t;
+  using pointer = const MapEntry*;
+  using reference = MapEntry;
+  const Word* keys;
+  const uint32_t* order;
+  const Word* vals;
+  ptrdiff_t j;
+  MapEntry operator*() const { return {keys[j], vals[order[j]]}; }
+  LayoutIt& operator++() {
+    ++j;
+    return *this;
   }
+  LayoutIt operator++(int) {
+    LayoutIt old = *this;
+    ++j;
+    return old;
+  }
+  LayoutIt& operator+=(ptrdiff_t d) {
+    j += d;
+    return *this;
+  }
+  LayoutIt operator+(ptrdiff_t d) const { return {keys, order, vals, j + d}; }
+  ptrdiff_t operator-(const LayoutIt& o) const { return j - o.j; }
+  bool operator==(const LayoutIt& o) const { return j == o.j; }
+};
+}  // namespace
+
+Word map_from_values(MapNode* m, const Word* vals) {
+  auto n = static_cast<ptrdiff_t>(m->sorted.size());
+  const Word* keys = m->sorted_keys.data();
+  auto* o = new MapObj();
+  try {
+    o->entries.assign(LayoutIt{keys, m->sorted.data(), vals, 0}, LayoutIt{keys, m->sorted.data(), vals, n});
+  } catch (...) {  // out of memory (a literal beyond the inline entries)
+    delete o;
+    for (ptrdiff_t i = 0; i < n; ++i) release(vals[i]);
+    throw;
+  }
+  if (!m->keys_immediate)
+    for (ptrdiff_t j = 0; j < n; ++j) retain(keys[j]);
   return from_obj(o);
 }
 

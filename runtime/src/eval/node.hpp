@@ -136,11 +136,14 @@ struct MapNode final : Node {
   MapNode() : Node(K::Map) {}
   std::vector<std::pair<NodeP, NodeP>> entries;  // in the order of the unevaluated keys
   // Worked out at the first evaluation: whether every key is a constant and
-  // no two are equal, and then the entry indices in key order, so the map is
-  // built already sorted instead of by one assoc per entry.
+  // no two are equal, and then the entry indices in key order and the keys in
+  // that order (borrowed from the key nodes), so the map is built already
+  // sorted instead of by one assoc per entry.
   enum class Keys : uint8_t { Unknown, Constant, Other };
   Keys keys = Keys::Unknown;
+  bool keys_immediate = false;  // no key needs a retain (keywords, numbers)
   std::vector<uint32_t> sorted;
+  std::vector<Word> sorted_keys;
 };
 
 // Map literals whose keys are distinct constants (forms.cpp): built already

@@ -19,11 +19,7 @@ __attribute__((noinline)) void release_entries(MapEntries& entries) {
 }  // namespace
 
 MapObj::~MapObj() {
-  // A record-like map of numbers and keywords (1BRC's stats, one dying per
-  // row) holds no references: one branch-free pass finds that out.
-  bool refs = false;
-  for (const auto& [k, v] : entries) refs |= is_ptr(k) | is_ptr(v);
-  if (refs) release_entries(entries);
+  if (holds_refs()) release_entries(entries);
 }
 
 Value make_map() { return Value::own(from_obj(new MapObj())); }

@@ -1,6 +1,7 @@
 // Heap object basics: the opaque write form, iterative destruction, type names.
 #include "value/value.hpp"
 
+#include <memory>
 #include <vector>
 
 namespace sema::rt {
@@ -76,13 +77,23 @@ __attribute__((noinline)) void drain(DestroyQueue& q) {
 }
 }  // namespace
 
-void destroy(Obj* o) {
-  // A string frees no other object, so it needs neither the queue nor the
-  // running flag, even inside another destructor (a split's list).
-  if (o->type == SEMA_T_STRING) {
-    delete static_cast<StringObj*>(o);
-    return;
-  }
+// Objects that free no other object need neither the queue nor the running
+// flag, even inside another destructor: a string, a map of immediates (1BRC's
+// stats), a list whose store lives on, a store of strings and immediates
+// (string/split's parts). destroy() itself only dispatches, so the string
+// case (the most common) saves no registers.
+namespace {
+
+// All ~StringObj does is destroy the text; run alone, that skips the
+// destructor's (dead) vtable store before the block goes back to the pool.
+inline void free_string(Obj* o) {
+  auto* s = static_cast<StringObj*>(o);
+  std::destroy_at(&s->text);
+  pool::free(s, sizeof(StringObj));
+}
+
+// Anything, through the queue: destructors release children, which queue.
+__attribute__((noinline)) void destroy_queued(Obj* o) {
   DestroyQueue& q = dq;
   if (q.running) {
     defer(q, o);
@@ -92,6 +103,59 @@ void destroy(Obj* o) {
   delete_obj(o);
   if (q.n != 0 || q.spill != nullptr) drain(q);  // most objects free no children
   q.running = false;
+}
+
+// A map's entries inside the object (up to kMapInline) need no destructor:
+// the block goes straight back to the pool.
+__attribute__((noinline)) void destroy_map(MapObj* m) {
+  if (m->holds_refs()) return destroy_queued(m);
+  if (m->entries.data() == m->entries.get_stored_allocator().internal_storage()) {
+    pool::free(m, sizeof(MapObj));
+    return;
+  }
+  m->entries.clear();  // nothing to release: ~MapObj need not look again
+  delete m;
+}
+
+// True when every element is an immediate or a string (checked before any is
+// released, so a store that fails the test is still intact for ~ListStore).
+inline bool only_leaves(const ListStore* s) {
+  for (Word w : s->items)
+    if (is_ptr(w) && as_obj(w)->type != SEMA_T_STRING) return false;
+  return true;
+}
+
+// The blocks go back to the pool without ~ListObj (all it does is release
+// the store, done here) and, for elements inside the store, without
+// ~ListStore (its elements are released here).
+__attribute__((noinline)) void destroy_list(ListObj* l) {
+  ListStore* s = l->store;
+  if (s != nullptr && s->rc == 1) {
+    if (!only_leaves(s)) return destroy_queued(l);
+    for (Word w : s->items)
+      if (is_ptr(w) && --as_obj(w)->rc == 0) free_string(as_obj(w));
+    if (s->items.data() == s->items.get_stored_allocator().internal_storage()) {
+      pool::free(s, sizeof(ListStore));
+    } else {
+      s->items.clear();
+      delete s;
+    }
+  } else if (s != nullptr) {
+    --s->rc;
+  }
+  pool::free(l, sizeof(ListObj));
+}
+
+}  // namespace
+
+// Strings first: most values that die are strings.
+void destroy(Obj* o) {
+  sema_type t = o->type;
+  if (t == SEMA_T_STRING) [[likely]]
+    return free_string(o);
+  if (t == SEMA_T_LIST) return destroy_list(static_cast<ListObj*>(o));
+  if (t == SEMA_T_MAP) return destroy_map(static_cast<MapObj*>(o));
+  return destroy_queued(o);
 }
 
 sema_type type_of(Word w) {
