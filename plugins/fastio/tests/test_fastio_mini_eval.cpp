@@ -195,3 +195,25 @@ TEST_CASE("mini-eval: intrinsic calls of leaves and nested ones, on words in pla
   CHECK(b.eval("(file/fold-lines " + k + " (fn (acc l) (let ((m (if (= l \"3\") (list 1 2) {:b 1}))) (+ acc (get m :b)))) 0)") ==
         "Type error: expected map or hashmap, got list");
 }
+
+TEST_CASE("mini-eval: map literals of more than eight computed values", "[plugin:fastio]") {
+  // Up to eight values are collected on the stack, more on the heap; an
+  // error in any value drops the ones computed before it.
+  Both b;
+  Files f;
+  std::string p = q(f.write("n.txt", "1\n2\n3\n"));
+  const std::string ten =
+      "{:a n :b (+ n 1) :c (+ n 2) :d (+ n 3) :e (+ n 4) :f (+ n 5) :g (+ n 6) :h (+ n 7) :i (+ n 8) :j line}";
+  CHECK(b.eval("(file/fold-lines " + p + " (fn (acc line) (let ((n (string->number line))) " + ten + ")) nil)") ==
+        "{:a 3 :b 4 :c 5 :d 6 :e 7 :f 8 :g 9 :h 10 :i 11 :j \"3\"}");
+  const std::string eight = "{:a n :b (+ n 1) :c (+ n 2) :d (+ n 3) :e (+ n 4) :f (+ n 5) :g (+ n 6) :h line}";
+  CHECK(b.eval("(file/fold-lines " + p + " (fn (acc line) (let ((n (string->number line))) " + eight + ")) nil)") ==
+        "{:a 3 :b 4 :c 5 :d 6 :e 7 :f 8 :g 9 :h \"3\"}");
+  for (const char* bad : {"(+ n line)", "(string-append line (+ line 1))"}) {
+    std::string with_error = "{:a line :b (+ n 1) :c (list n) :d (+ n 3) :e (+ n 4) :f (+ n 5) :g (+ n 6) :h (+ n 7) :i " +
+                             std::string(bad) + " :j line}";
+    std::string r = b.eval("(file/fold-lines " + p + " (fn (acc line) (let ((n (string->number line))) " + with_error +
+                           ")) nil)");
+    CHECK(r == "Type error: expected number, got string");
+  }
+}

@@ -6,7 +6,9 @@
 #include "eval/mini_eval.hpp"
 #include "eval/intrinsics.hpp"
 
-#include <boost/container/small_vector.hpp>
+#include <iterator>
+#include <vector>
+
 
 namespace sema::rt::mini {
 
@@ -322,16 +324,23 @@ template <size_t N>
 }
 
 [[gnu::noinline]] bool run_map(St& st, MNode* m, Env* env, Word& out) {
-  boost::container::small_vector<Word, 8> vals;
-  for (MNode* k : m->kids) {
-    Word w;
-    if (!value(st, k, env, w)) {
-      for (Word v : vals) release(v);
+  // The values go straight into an array on the stack (a literal of up to
+  // 8 entries) instead of being appended one by one.
+  size_t n = m->kids.size();
+  Word on_stack[8];
+  std::vector<Word> on_heap;
+  Word* vals = on_stack;
+  if (n > std::size(on_stack)) {
+    on_heap.resize(n);
+    vals = on_heap.data();
+  }
+  for (size_t i = 0; i < n; ++i) {
+    if (!value(st, m->kids[i], env, vals[i])) {
+      for (size_t j = 0; j < i; ++j) release(vals[j]);
       return false;
     }
-    vals.push_back(w);
   }
-  out = map_from_values(static_cast<MapNode*>(m->node), vals.data());
+  out = map_from_values(static_cast<MapNode*>(m->node), vals);
   return true;
 }
 
