@@ -9,7 +9,6 @@
 #include <iterator>
 #include <vector>
 
-
 namespace sema::rt::mini {
 
 namespace {
@@ -28,17 +27,6 @@ bool call_hook(St& st, MNode* m, Env* env, Word& out);
   return m->cell->value == m->builtin && !st.any_dynamic;
 }
 
-// A leaf operand's word read in place (borrowed), when it can be.
-[[gnu::always_inline]] inline bool peek(St& st, MNode* k, Env* env, Word& w) {
-  if (k->kind == MK::Const) {
-    w = k->constant;
-    return true;
-  }
-  if (!k->borrow) return false;  // a last use: moved out by call_hook
-  w = env->up(k->depth)->get(k->slot);
-  return w != kUnset && !st.any_dynamic;
-}
-
 // A leaf argument of an intrinsic call in place: a constant or a bound
 // slot, a variable's last use included (see empty_moved). The caller has
 // checked any_dynamic.
@@ -51,6 +39,13 @@ bool call_hook(St& st, MNode* m, Env* env, Word& out);
   return w != kUnset;
 }
 
+// A leaf operand's word read in place (borrowed), when it can be: not a
+// variable's last use (call_hook moves that out of its slot).
+[[gnu::always_inline]] inline bool peek(St& st, MNode* k, Env* env, Word& w) {
+  if (k->kind == MK::Const) return atom(k, env, w);
+  return k->borrow && atom(k, env, w) && !st.any_dynamic;
+}
+
 // After an intrinsic on words in place: each read that was its variable's
 // last use gives up its slot, as the moving read would have.
 [[gnu::noinline]] void empty_moved(MNode* m, Env* env) {
@@ -61,15 +56,12 @@ bool call_hook(St& st, MNode* m, Env* env, Word& out);
 // the key; anything else goes to the intrinsic.
 [[gnu::noinline]] bool scan_get(MNode* m, Word map, Word key, Word& out) {
   if (is_type(map, SEMA_T_MAP)) {
-    const MapEntries& e = static_cast<const MapObj*>(as_obj(map))->entries;
-    if (map_scan_key(static_cast<const MapObj*>(as_obj(map)), key)) {
-      for (uint32_t i = 0; i < e.size(); ++i)
-        if (e[i].first == key) {
-          m->entry_hint = i;
-          out = e[i].second;
-          retain(out);
-          return true;
-        }
+    const auto* o = static_cast<const MapObj*>(as_obj(map));
+    if (ptrdiff_t i = map_scan_key(o, key) ? map_scan_index(o, key) : -1; i >= 0) {
+      m->entry_hint = static_cast<uint32_t>(i);
+      out = o->entries[static_cast<size_t>(i)].second;
+      retain(out);
+      return true;
     }
   }
   return outlined_intrinsic2(SEMA_INTRINSIC_GET, map, key, out);

@@ -304,16 +304,19 @@ inline constexpr size_t kMapScanMax = 16;
 inline bool map_scan_key(const MapObj* m, Word key) {
   return (sema_is_keyword(key) || sema_is_symbol(key)) && m->entries.size() <= kMapScanMax;
 }
+// The scan itself (map_scan_key(m, key) holds): the entry's index, or -1.
+inline ptrdiff_t map_scan_index(const MapObj* m, Word key) {
+  const MapEntries& e = m->entries;
+  for (size_t i = 0; i < e.size(); ++i)
+    if (e[i].first == key) return static_cast<ptrdiff_t>(i);
+  return -1;
+}
 inline Word map_get(Word m, Word key, bool* found) {
   const auto* o = static_cast<const MapObj*>(as_obj(m));
   if (!map_scan_key(o, key)) return map_get_ordered(o, key, found);
-  for (const MapEntry& e : o->entries)
-    if (e.first == key) {
-      if (found) *found = true;
-      return e.second;
-    }
-  if (found) *found = false;
-  return SEMA_NIL;
+  ptrdiff_t i = map_scan_index(o, key);
+  if (found) *found = i >= 0;
+  return i >= 0 ? o->entries[static_cast<size_t>(i)].second : SEMA_NIL;
 }
 Value map_assoc(Value m, Word key, Word val);
 Value map_dissoc(Value m, Word key);
