@@ -217,3 +217,45 @@ TEST_CASE("mini-eval: map literals of more than eight computed values", "[plugin
     CHECK(r == "Type error: expected number, got string");
   }
 }
+
+TEST_CASE("mini-eval: an intrinsic of a keyword get on a variable, the entry read in place", "[plugin:fastio]") {
+  // (op atom (get m :k)) with m a variable: the entry the hint points at is
+  // read borrowed and the intrinsic's number cases run inline; a miss, a
+  // mixed or non-number operand, a non-map or a rebinding runs the call the
+  // general way, from the start.
+  Both b("math");
+  Files f;
+  std::string p = q(f.write("v.txt", "n;1\nn;2.5\nn;-0.0\nn;nan\nn;4611686018427387903\nn;-7\nw;3\nn;0.5\n"));
+  const std::string step =
+      "(fn (acc line) (let* ((parts (string/split line \";\")) (v (string->number (nth parts 1)))"
+      " (m (if (= (first parts) \"w\") {:w 0 :z 1 :v v} {:v v :w 0})) (x 2))"
+      " (cons {:add (+ x (get m :v)) :fadd (+ 0.5 (get m :v)) :sub (- 1.5 (get m :v)) :mul (* x (get m :v))"
+      " :lt (< x (get m :v)) :gt (> 2.0 (get m :v)) :le (<= x (get m :v)) :ge (>= 1.0 (get m :v))"
+      " :min (min x (get m :v)) :fmin (min -0.0 (get m :v)) :max (max 0.0 (get m :v)) :eq (= x (get m :v))"
+      " :miss (+ 1 (or (get m :nope) 0))} acc)))";
+  std::string all = b.eval("(file/fold-lines " + p + " " + step + " '())");
+  // Both sessions must agree (Both::eval checks it); spot-check the results:
+  // the int/float mixes, the sign of zeros, NaN, a sum past the immediates,
+  // and the line whose map has another layout.
+  CHECK(all.starts_with("({:add 2.5 :eq #f :fadd 1.0 :fmin -0.0 :ge #t :gt #t :le #f :lt #f :max 0.5 :min 0.5 :miss 1 :mul 1.0 "
+                        ":sub 1.0} {:add 5 :eq #f :fadd 3.5 :fmin -0.0 :ge #f :gt #f :le #t :lt #t :max 3 :min 2 :miss 1 "
+                        ":mul 6 :sub -1.5}"));
+  CHECK(all.find("{:add 4611686018427387905 :eq #f :fadd 4611686018427387904.0") != std::string::npos);
+  CHECK(all.find("{:add NaN :eq #f :fadd NaN :fmin -0.0 :ge #f :gt #f :le #f :lt #f :max 0.0 :min 2") != std::string::npos);
+  CHECK(all.find("{:add 2.0 :eq #f :fadd 0.5 :fmin -0.0 :ge #t :gt #t :le #f :lt #f :max -0.0 :min -0.0") != std::string::npos);
+  // the entry is not a number, the variable not a map: the builtin's error
+  CHECK(b.eval("(file/fold-lines " + p + " (fn (acc l) (let ((m {:v (nth (string/split l \";\") 1)})) (+ 1 (get m :v)))) 0)") ==
+        "Type error: expected number, got string");
+  CHECK(b.eval("(file/fold-lines " + p + " (fn (acc l) (let ((m (if (= l \"n;nan\") (list 1) {:v 1}))) (+ acc (get m :v)))) 0)") ==
+        "Type error: expected map or hashmap, got list");
+  CHECK(b.eval("(file/fold-lines " + p + " (fn (acc l) (let ((m (if (= l \"n;nan\") nil {:v 1}))) (max acc (get m :v)))) 0)")
+            .starts_with("Type error"));
+  // a hashmap and a map past the scanned size: not the in-place read
+  b.eval("(define hm (hashmap/assoc (hashmap/new) :v 5))");
+  CHECK(b.eval("(file/fold-lines " + p + " (fn (acc l) (let ((m (if (= l \"w;3\") hm {:v 1}))) (+ acc (get m :v)))) 0)") == "12");
+  // `+` rebound by a Full node inside the body, then back
+  b.eval("(define saved-plus +)");
+  CHECK(b.eval("(file/fold-lines " + p + " (fn (acc l) (let ((m {:v 1})) (if (= l \"n;nan\") (set! + -) nil)"
+               " (cons (+ 10 (get m :v)) acc))) '())") == "(9 9 9 9 9 11 11 11)");
+  b.eval("(set! + saved-plus)");
+}

@@ -189,6 +189,25 @@ inline bool pick(bool min, Word a, Word b, Word& out) {
   }
 }
 
+// The cases of intrinsic2 on two immediate numbers that make no call, alone:
+// a caller whose fast path ends here needs no saved registers. False: not
+// handled here (intrinsic2 may still handle it).
+[[gnu::always_inline]] inline bool number_intrinsic2(uint8_t id, Word a, Word b, Word& out) {
+  using namespace intrinsic_detail;
+  switch (id) {
+    case SEMA_INTRINSIC_ADD:
+    case SEMA_INTRINSIC_SUB:
+    case SEMA_INTRINSIC_MUL: return arith(id, a, b, out);
+    case SEMA_INTRINSIC_LT: return ordered(a, b, out, [](auto x, auto y) { return x < y; });
+    case SEMA_INTRINSIC_GT: return ordered(a, b, out, [](auto x, auto y) { return x > y; });
+    case SEMA_INTRINSIC_LE: return ordered(a, b, out, [](auto x, auto y) { return x <= y; });
+    case SEMA_INTRINSIC_GE: return ordered(a, b, out, [](auto x, auto y) { return x >= y; });
+    case SEMA_INTRINSIC_MIN: return pick(true, a, b, out);
+    case SEMA_INTRINSIC_MAX: return pick(false, a, b, out);
+    default: return false;
+  }
+}
+
 // The same, out of line (intrinsics.cpp): the callers on the hot paths use
 // these, since inlined into every call site the intrinsics made those
 // functions several kilobytes long (more instructions cached, fewer run).

@@ -150,6 +150,8 @@ class Compiler {
                          ((k->kind == MK::Hook1 || k->kind == MK::Hook2) && k->leaf_intrinsic);
                 });
     if (m->nested) note_moves(m, m);
+    m->nested_kw = m->nested && m->kids[0]->kind != MK::Hook1 && m->kids[0]->kind != MK::Hook2 &&
+                   m->kids[1]->keyword_get && m->kids[1]->kids[0]->kind == MK::Local;
     return m;
   }
 

@@ -66,6 +66,10 @@ struct MNode {
   // whole tree tried on words in place by run_nested first (leaf_moves: a
   // read in it is a last use).
   bool nested = false;
+  // A nested node whose second operand is a keyword_get on a variable read
+  // (`(+ temp (get existing :sum))`) and whose first is a constant or a
+  // variable read: run_nested reads the entry in place, borrowed.
+  bool nested_kw = false;
   // Let: the frame reused across calls while nothing else holds it.
   LetNode* let = nullptr;
   Rc<Env> spare;

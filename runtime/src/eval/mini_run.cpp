@@ -48,8 +48,17 @@ bool call_hook(St& st, MNode* m, Env* env, Word& out);
 
 // After an intrinsic on words in place: each read that was its variable's
 // last use gives up its slot, as the moving read would have.
-[[gnu::noinline]] void empty_moved(MNode* m, Env* env) {
+[[gnu::noinline]] void empty_all_moved(MNode* m, Env* env) {
   for (MNode::Slot s : m->moved) release(std::exchange(env->up(s.depth)->slots[s.slot], SEMA_NIL));
+}
+
+// The common single slot without the loop: a leaf function but for the
+// release's tail call.
+[[gnu::noinline]] void empty_moved(MNode* m, Env* env) {
+  if (m->moved.size() != 1) [[unlikely]]
+    return empty_all_moved(m, env);
+  MNode::Slot s = m->moved[0];
+  release(std::exchange(env->up(s.depth)->slots[s.slot], SEMA_NIL));
 }
 
 // `get` of a keyword in a small map, by a scan that remembers where it found
@@ -125,13 +134,19 @@ template <size_t N>
   if (k->kind != MK::Const && k->kind != MK::Local) release(w);
 }
 
+// After an intrinsic on words in place, as a tail call: the fast paths
+// that end here need no saved registers of their own.
+[[gnu::noinline]] bool moved_done(MNode* m, Env* env) {
+  empty_moved(m, env);
+  return true;
+}
+
 // A nested node (mini_eval.hpp) computed by intrinsics alone. They have no
 // effects but the references they return, and no slot is emptied before
 // all of them succeeded, so when any is not handled everything is dropped
-// and false says: run the call the general way, from the start.
-[[gnu::noinline]] bool run_nested(St& st, MNode* m, Env* env, Word& out) {
-  if (!in_place(st, m)) [[unlikely]]
-    return false;
+// and false says: run the call the general way, from the start. The caller
+// has checked in_place for m.
+[[gnu::noinline]] bool run_nested_any(St& st, MNode* m, Env* env, Word& out) {
   MNode* k0 = m->kids[0];
   MNode* k1 = m->kids[1];
   Word a, b;
@@ -148,6 +163,30 @@ template <size_t N>
     return false;
   if (m->leaf_moves) [[unlikely]]
     empty_moved(m, env);
+  return true;
+}
+
+// A nested_kw node (mini_eval.hpp) on two immediate numbers: the entry the
+// keyword_get's hint points at is read in place, borrowed (its map stays in
+// its slot until the intrinsic is done, and the result is an immediate),
+// and the intrinsic's number cases run inline. A leaf function: anything
+// else goes to run_nested_any, from the start, as a tail call.
+[[gnu::noinline]] bool run_nested(St& st, MNode* m, Env* env, Word& out) {
+  if (!in_place(st, m)) [[unlikely]]
+    return false;
+  if (!m->nested_kw) return run_nested_any(st, m, env, out);
+  MNode* g = m->kids[1];
+  Word a, map;
+  if (g->cell->value != g->builtin || !atom(m->kids[0], env, a) || !atom(g->kids[0], env, map) ||
+      !is_type(map, SEMA_T_MAP)) [[unlikely]]
+    return run_nested_any(st, m, env, out);
+  const MapEntries& e = static_cast<const MapObj*>(as_obj(map))->entries;
+  uint32_t i = g->entry_hint;
+  if (i >= e.size() || e[i].first != g->kids[1]->constant || !number_intrinsic2(m->intrinsic, a, e[i].second, out))
+      [[unlikely]]
+    return run_nested_any(st, m, env, out);
+  if (m->leaf_moves) [[unlikely]]
+    return moved_done(m, env);
   return true;
 }
 
