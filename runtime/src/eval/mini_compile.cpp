@@ -152,6 +152,12 @@ class Compiler {
     if (m->nested) note_moves(m, m);
     m->nested_kw = m->nested && m->kids[0]->kind != MK::Hook1 && m->kids[0]->kind != MK::Hook2 &&
                    m->kids[1]->keyword_get && m->kids[1]->kids[0]->kind == MK::Local;
+    if (m->nested_kw) {
+      const MNode* g = m->kids[1];
+      m->kw_depth = g->kids[0]->depth;
+      m->kw_slot = g->kids[0]->slot;
+      m->kw_key = g->kids[1]->constant;
+    }
     return m;
   }
 

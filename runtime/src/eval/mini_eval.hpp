@@ -70,6 +70,8 @@ struct MNode {
   // (`(+ temp (get existing :sum))`) and whose first is a constant or a
   // variable read: run_nested reads the entry in place, borrowed.
   bool nested_kw = false;
+  uint32_t kw_depth = 0, kw_slot = 0;  // nested_kw: the get's map variable
+  Word kw_key = SEMA_NIL;              // nested_kw: the get's keyword
   // Let: the frame reused across calls while nothing else holds it.
   LetNode* let = nullptr;
   Rc<Env> spare;

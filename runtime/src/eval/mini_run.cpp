@@ -52,13 +52,18 @@ bool call_hook(St& st, MNode* m, Env* env, Word& out);
   for (MNode::Slot s : m->moved) release(std::exchange(env->up(s.depth)->slots[s.slot], SEMA_NIL));
 }
 
-// The common single slot without the loop: a leaf function but for the
-// release's tail call.
+// The common one or two slots without the loop. Both are emptied before
+// either value is released (a slot is listed once, and freeing a value
+// touches no frame), so the second release is a tail call.
 [[gnu::noinline]] void empty_moved(MNode* m, Env* env) {
-  if (m->moved.size() != 1) [[unlikely]]
+  const MNode::Slot* s = m->moved.data();
+  size_t n = m->moved.size();
+  if (n > 2) [[unlikely]]
     return empty_all_moved(m, env);
-  MNode::Slot s = m->moved[0];
-  release(std::exchange(env->up(s.depth)->slots[s.slot], SEMA_NIL));
+  Word a = std::exchange(env->up(s[0].depth)->slots[s[0].slot], SEMA_NIL);
+  Word b = n == 2 ? std::exchange(env->up(s[1].depth)->slots[s[1].slot], SEMA_NIL) : SEMA_NIL;
+  release(a);
+  release(b);
 }
 
 // `get` of a keyword in a small map, by a scan that remembers where it found
@@ -176,13 +181,12 @@ template <size_t N>
     return false;
   if (!m->nested_kw) return run_nested_any(st, m, env, out);
   MNode* g = m->kids[1];
-  Word a, map;
-  if (g->cell->value != g->builtin || !atom(m->kids[0], env, a) || !atom(g->kids[0], env, map) ||
-      !is_type(map, SEMA_T_MAP)) [[unlikely]]
+  Word a, map = env->up(m->kw_depth)->get(m->kw_slot);
+  if (g->cell->value != g->builtin || !is_type(map, SEMA_T_MAP) || !atom(m->kids[0], env, a)) [[unlikely]]
     return run_nested_any(st, m, env, out);
   const MapEntries& e = static_cast<const MapObj*>(as_obj(map))->entries;
   uint32_t i = g->entry_hint;
-  if (i >= e.size() || e[i].first != g->kids[1]->constant || !number_intrinsic2(m->intrinsic, a, e[i].second, out))
+  if (i >= e.size() || e[i].first != m->kw_key || !number_intrinsic2(m->intrinsic, a, e[i].second, out))
       [[unlikely]]
     return run_nested_any(st, m, env, out);
   if (m->leaf_moves) [[unlikely]]
@@ -336,10 +340,15 @@ template <size_t N>
   Env* in = x->kind == K::Let ? env : f.get();
   size_t nb = x->binds.size();
   bool ok = true;
-  for (size_t i = 0; ok && i < nb; ++i) {
+  for (size_t i = 0; i < nb; ++i) {
     Word w;
-    ok = value(st, m->kids[i], in, w);
-    if (ok) f->put(x->binds[i].first, w);
+    if (!value(st, m->kids[i], in, w)) [[unlikely]] {
+      ok = false;
+      break;
+    }
+    // The slot exists: the frame was sized to its scope after the let was
+    // analysed (a scope only gains names).
+    f->put_existing(x->binds[i].first, w);
   }
   if (ok) ok = eval(st, m->kids[nb], f.get(), out);
   if (f->rc_ == 2) {
