@@ -150,6 +150,13 @@ class Compiler {
                          ((k->kind == MK::Hook1 || k->kind == MK::Hook2) && k->leaf_intrinsic);
                 });
     if (m->nested) note_moves(m, m);
+    if (n == 1 && m->intrinsic != SEMA_INTRINSIC_NONE && !m->leaf_args) {
+      const MNode* k = m->kids[0];
+      if (k->leaf_intrinsic) m->chain_depth = 2;
+      else if (k->kind == MK::Hook1 && k->chain && k->chain_depth < kMaxChain) m->chain_depth = k->chain_depth + 1;
+      m->chain = m->chain_depth != 0;
+      if (m->chain) note_moves(m, m);
+    }
     m->nested_kw = m->nested && m->kids[0]->kind != MK::Hook1 && m->kids[0]->kind != MK::Hook2 &&
                    m->kids[1]->keyword_get && m->kids[1]->kids[0]->kind == MK::Local;
     if (m->nested_kw) {
@@ -172,6 +179,8 @@ class Compiler {
     }
     m->leaf_moves = !m->moved.empty();
   }
+
+  static constexpr uint8_t kMaxChain = 4;
 
   const Proto* proto_;
   Code& code_;

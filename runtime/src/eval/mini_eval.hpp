@@ -72,6 +72,12 @@ struct MNode {
   bool nested_kw = false;
   uint32_t kw_depth = 0, kw_slot = 0;  // nested_kw: the get's map variable
   Word kw_key = SEMA_NIL;              // nested_kw: the get's keyword
+  // Hook1 with an intrinsic whose argument is a leaf intrinsic call or
+  // another chain (`(float (string->number (nth parts 1)))` once those are
+  // intrinsics): run on words in place by run_chain first, like a nested
+  // node. chain_depth: the calls in it, bounded (its run has no stack check).
+  bool chain = false;
+  uint8_t chain_depth = 0;
   // Let: the frame reused across calls while nothing else holds it.
   LetNode* let = nullptr;
   Rc<Env> spare;

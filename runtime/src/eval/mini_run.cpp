@@ -194,6 +194,30 @@ template <size_t N>
   return true;
 }
 
+// A chain node (mini_eval.hpp) or a leaf intrinsic call under one, computed
+// on words in place, slots left as they are: an owned result, or false with
+// nothing changed (the intermediate results are dropped).
+bool chain_words(St& st, MNode* k, Env* env, Word& w) {
+  if (k->kind == MK::Hook2) return leaf_words<2>(st, k, env, w);
+  if (!k->chain) return leaf_words<1>(st, k, env, w);
+  Word v;
+  if (!in_place(st, k) || !chain_words(st, k->kids[0], env, v)) [[unlikely]]
+    return false;
+  bool done = outlined_intrinsic1(k->intrinsic, v, w);
+  release(v);
+  return done;
+}
+
+// A chain node by intrinsics alone, its last-use slots emptied after all of
+// them succeeded; false: call_hook runs the call from the start.
+[[gnu::noinline]] bool run_chain(St& st, MNode* m, Env* env, Word& out) {
+  if (!chain_words(st, m, env, out)) [[unlikely]]
+    return false;
+  if (m->leaf_moves) [[unlikely]]
+    empty_moved(m, env);
+  return true;
+}
+
 // A value for a hook argument: borrowed when it is a constant or a bound
 // slot of our own frames that stays there until the call (owned = false).
 [[gnu::always_inline]] inline bool operand(St& st, MNode* m, Env* env, Word& out, bool& owned) {
@@ -204,7 +228,8 @@ template <size_t N>
       return !owned || st.local(static_cast<LocalNode*>(m->node), env, out);  // only a Local can miss
     case MK::Hook1:
       owned = true;
-      return (m->leaf_intrinsic && leaf_intrinsic<1>(st, m, env, out)) || call_hook<1>(st, m, env, out);
+      return (m->leaf_intrinsic && leaf_intrinsic<1>(st, m, env, out)) || (m->chain && run_chain(st, m, env, out)) ||
+             call_hook<1>(st, m, env, out);
     case MK::Hook2:
       owned = true;
       return (m->leaf_intrinsic && leaf_intrinsic<2>(st, m, env, out)) || (m->nested && run_nested(st, m, env, out)) ||
@@ -311,7 +336,9 @@ template <size_t N>
 // An owned value: hook calls straight away, the rest through eval.
 [[gnu::always_inline]] inline bool value(St& st, MNode* m, Env* env, Word& out) {
   switch (m->kind) {
-    case MK::Hook1: return (m->leaf_intrinsic && leaf_intrinsic<1>(st, m, env, out)) || call_hook<1>(st, m, env, out);
+    case MK::Hook1:
+      return (m->leaf_intrinsic && leaf_intrinsic<1>(st, m, env, out)) || (m->chain && run_chain(st, m, env, out)) ||
+             call_hook<1>(st, m, env, out);
     case MK::Hook2:
       return (m->leaf_intrinsic && leaf_intrinsic<2>(st, m, env, out)) || (m->nested && run_nested(st, m, env, out)) ||
              call_hook<2>(st, m, env, out);
