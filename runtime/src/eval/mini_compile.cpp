@@ -180,8 +180,6 @@ class Compiler {
     m->leaf_moves = !m->moved.empty();
   }
 
-  static constexpr uint8_t kMaxChain = 4;
-
   const Proto* proto_;
   Code& code_;
 };

@@ -25,6 +25,9 @@
 
 namespace sema::rt::mini {
 
+// The most one-argument intrinsic calls a chain node stands for (MNode::chain).
+inline constexpr uint8_t kMaxChain = 4;
+
 enum class MK : uint8_t { Const, Local, Global, If, Seq, And, Or, Let, Hook1, Hook2, Hook3, Keyword, Map, Full };
 
 struct MNode {
@@ -75,7 +78,7 @@ struct MNode {
   // Hook1 with an intrinsic whose argument is a leaf intrinsic call or
   // another chain (`(float (string->number (nth parts 1)))` once those are
   // intrinsics): run on words in place by run_chain first, like a nested
-  // node. chain_depth: the calls in it, bounded (its run has no stack check).
+  // node. chain_depth: its calls and the leaf call, at most kMaxChain.
   bool chain = false;
   uint8_t chain_depth = 0;
   // Let: the frame reused across calls while nothing else holds it.

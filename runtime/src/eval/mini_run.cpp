@@ -194,25 +194,32 @@ template <size_t N>
   return true;
 }
 
-// A chain node (mini_eval.hpp) or a leaf intrinsic call under one, computed
-// on words in place, slots left as they are: an owned result, or false with
-// nothing changed (the intermediate results are dropped).
-bool chain_words(St& st, MNode* k, Env* env, Word& w) {
-  if (k->kind == MK::Hook2) return leaf_words<2>(st, k, env, w);
-  if (!k->chain) return leaf_words<1>(st, k, env, w);
-  Word v;
-  if (!in_place(st, k) || !chain_words(st, k->kids[0], env, v)) [[unlikely]]
-    return false;
-  bool done = outlined_intrinsic1(k->intrinsic, v, w);
-  release(v);
-  return done;
-}
-
-// A chain node by intrinsics alone, its last-use slots emptied after all of
-// them succeeded; false: call_hook runs the call from the start.
+// A chain node (mini_eval.hpp) by intrinsics alone, in one frame: the
+// rebinding checks of its calls first, then the leaf call and the calls
+// from the inside out. An intermediate result is dropped as soon as the
+// next call has its own, the last-use slots are emptied after all of them
+// succeeded; false, with nothing changed: call_hook runs the call from the
+// start.
 [[gnu::noinline]] bool run_chain(St& st, MNode* m, Env* env, Word& out) {
-  if (!chain_words(st, m, env, out)) [[unlikely]]
+  MNode* calls[kMaxChain];  // the outermost first
+  size_t n = 0;
+  MNode* k = m;
+  for (; k->chain; k = k->kids[0]) {
+    if (!in_place(st, k)) [[unlikely]]
+      return false;
+    calls[n++] = k;
+  }
+  Word w;
+  if (!(k->kind == MK::Hook2 ? leaf_words<2>(st, k, env, w) : leaf_words<1>(st, k, env, w))) [[unlikely]]
     return false;
+  while (n > 0) {
+    Word v = w;
+    bool done = outlined_intrinsic1(calls[--n]->intrinsic, v, w);
+    release(v);
+    if (!done) [[unlikely]]
+      return false;
+  }
+  out = w;
   if (m->leaf_moves) [[unlikely]]
     empty_moved(m, env);
   return true;
