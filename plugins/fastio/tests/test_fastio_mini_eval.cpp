@@ -49,6 +49,12 @@ TEST_CASE("mini-eval: let frames reused across lines keep nothing from the last 
   // a binding that holds the accumulator itself
   CHECK(b.eval("(file/fold-lines " + p + " (fn (acc l) (let ((old acc)) (assoc old l (count old)))) {})") ==
         "{\"1\" 0 \"2\" 1 \"3\" 2}");
+  // the same body run again inside its let (a fold over the same file from
+  // the callback): the frame in use is not reused, and outlives the inner run
+  b.eval("(define (step acc l) (let ((x (string-append l \"!\")) (n (string->number l)))"
+         " (if (and (= n 2) (nil? (get acc x))) (assoc (file/fold-lines " + p + " step (assoc acc x n)) (string-append x \"?\") (+ n (count acc)))"
+         " (assoc acc x (+ n (count acc))))))");
+  CHECK(b.eval("(file/fold-lines " + p + " step {})") == "{\"1!\" 3 \"2!\" 4 \"2!?\" 3 \"3!\" 7}");
   // begin, and, or and a one-armed if in the body
   CHECK(b.eval("(file/fold-lines " + p +
                " (fn (acc l) (begin (and (= l \"2\") (or #f (string-length l))) (if (= l \"9\") :never) (+ acc 1))) 0)") == "3");

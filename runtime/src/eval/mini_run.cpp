@@ -363,15 +363,20 @@ template <size_t N>
 // it; its slots are emptied as soon as the body is done.
 [[gnu::noinline]] bool run_let(St& st, MNode* m, Env* env, Word& out) {
   LetNode* x = m->let;
-  Rc<Env> f;
-  if (m->spare && m->spare->rc_ == 1) {
-    f = m->spare;
-    f->parent = Rc<Env>::share(env);
+  // f carries a count of ours while the body runs (a run of the same code
+  // inside it must not reuse the frame), taken and given back by hand.
+  Env* f = m->spare.get();
+  if (f && f->rc_ == 1) [[likely]] {
+    f->rc_ = 2;
+    // The spare's parent link is null (dropped at the end of its last run):
+    // set without assignment's release of the old value.
+    new (&f->parent) Rc<Env>(Rc<Env>::share(env));
   } else {
-    f = Env::make(x->scope, Rc<Env>::share(env));
-    m->spare = f;
+    m->spare = Env::make(x->scope, Rc<Env>::share(env));
+    f = m->spare.get();
+    ++f->rc_;
   }
-  Env* in = x->kind == K::Let ? env : f.get();
+  Env* in = x->kind == K::Let ? env : f;
   size_t nb = x->binds.size();
   bool ok = true;
   for (size_t i = 0; i < nb; ++i) {
@@ -384,14 +389,16 @@ template <size_t N>
     // analysed (a scope only gains names).
     f->put_existing(x->binds[i].first, w);
   }
-  if (ok) ok = eval(st, m->kids[nb], f.get(), out);
-  if (f->rc_ == 2) {
+  if (ok) ok = eval(st, m->kids[nb], f, out);
+  if (f->rc_ == 2) [[likely]] {
     // Only we and the spare hold it: empty it now (its values die when the
     // evaluator's frame would), and let go of the parent, so the caller's
     // reused frame is unshared again.
     for (Word& w : f->slots) release(std::exchange(w, kUnset));
     f->parent.reset();
+    f->rc_ = 1;
   } else {
+    Rc<Env> ours = Rc<Env>::adopt(f);
     m->spare.reset();
   }
   return ok;
