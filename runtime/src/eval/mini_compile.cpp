@@ -150,6 +150,9 @@ class Compiler {
                          ((k->kind == MK::Hook1 || k->kind == MK::Hook2) && k->leaf_intrinsic);
                 });
     if (m->nested) note_moves(m, m);
+    if (n == 3 && nat->intrinsic3 == SEMA_INTRINSIC_ASSOC && m->kids[2]->kind == MK::Map &&
+        m->kids[2]->kids.size() <= kAssocLiteralMax)
+      m->kind = MK::AssocLiteral;
     return m;
   }
 
