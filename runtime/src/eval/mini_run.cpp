@@ -348,13 +348,28 @@ bool update_in_place(Word acc, Word key, MapNode* literal, const Word* vals) {
   return slot != nullptr && map_update_values(literal, *slot, vals);
 }
 
+// Drops what run_assoc_literal computed before a failure.
+[[gnu::cold, gnu::noinline]] bool assoc_literal_failed(Word* a, bool* owned, const Word* vals, size_t nvals) {
+  for (size_t j = 0; j < nvals; ++j) release(vals[j]);
+  release_owned<3>(a, owned);
+  return false;
+}
+
+// The call as call_hook<3> makes it, with the literal's values computed.
+[[gnu::noinline]] bool assoc_literal_general(St& st, MNode* m, Word* a, bool* owned, const Word* vals, Word& out) {
+  a[2] = map_from_values(static_cast<MapNode*>(m->kids[2]->node), vals);
+  owned[2] = true;
+  return call_general<3>(st, m, a, owned, out);
+}
+
 // (assoc acc key {literal}) with the standard assoc: the arguments and the
 // literal's values are computed as call_hook<3> and run_map would; then,
 // instead of a new map replacing the entry's old one, the old one takes the
 // new values when nobody else can see it. The literal's reads of the old map
 // were its last uses, so by now the accumulator alone holds that map. The
 // result is acc itself, as the hook's would be. Any other case builds the
-// map from the same values and calls the hook.
+// map from the same values and calls the hook. The rare paths are out of
+// line: the hot one stays a few cache lines.
 [[gnu::noinline]] bool run_assoc_literal(St& st, MNode* m, Env* env, Word& out) {
   if (!in_place(st, m)) [[unlikely]]
     return st.ev(m->node, env, out);  // the global was rebound: the evaluator resolves it again
@@ -365,29 +380,21 @@ bool update_in_place(Word acc, Word key, MapNode* literal, const Word* vals) {
   for (size_t i = 0; i < 2; ++i) {
     if (!operand(st, m->kids[i], env, a[i], owned[i])) [[unlikely]] {
       owned[i] = false;
-      release_owned<3>(a, owned);
-      return false;
+      return assoc_literal_failed(a, owned, nullptr, 0);
     }
   }
   MNode* lit = m->kids[2];
   size_t n = lit->kids.size();
   Word vals[kAssocLiteralMax];
-  for (size_t i = 0; i < n; ++i) {
-    if (!value(st, lit->kids[i], env, vals[i])) [[unlikely]] {
-      for (size_t j = 0; j < i; ++j) release(vals[j]);
-      release_owned<3>(a, owned);
-      return false;
-    }
-  }
-  auto* literal = static_cast<MapNode*>(lit->node);
-  if (owned[0] && update_in_place(a[0], a[1], literal, vals)) [[likely]] {
+  for (size_t i = 0; i < n; ++i)
+    if (!value(st, lit->kids[i], env, vals[i])) [[unlikely]]
+      return assoc_literal_failed(a, owned, vals, i);
+  if (owned[0] && update_in_place(a[0], a[1], static_cast<MapNode*>(lit->node), vals)) [[likely]] {
     if (owned[1]) release(a[1]);
     out = a[0];
     return true;
   }
-  a[2] = map_from_values(literal, vals);
-  owned[2] = true;
-  return call_general<3>(st, m, a, owned, out);
+  return assoc_literal_general(st, m, a, owned, vals, out);
 }
 
 bool eval(St& st, MNode* m, Env* env, Word& out) {
