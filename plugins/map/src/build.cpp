@@ -172,7 +172,8 @@ void register_build(sema::Registry& r) {
   r.add<hashmap_new>("hashmap/new", 0, SEMA_ARITY_VARIADIC);
   // Counts are checked here, not by the host: every bad count has one message.
   r.add_raw("assoc", &assoc_native, 0, SEMA_ARITY_VARIADIC,
-            {.hooks = {sema::hook(SEMA_HOOK_ARITY3, SEMA_HOOK_CONSUMES_ARG0, &assoc_hook3)}});
+            {.hooks = {sema::hook(SEMA_HOOK_ARITY3, SEMA_HOOK_CONSUMES_ARG0, &assoc_hook3),
+                       sema_hook{SEMA_HOOK_INTRINSIC, SEMA_INTRINSIC_ASSOC, nullptr}}});
   r.add<hashmap_assoc>("hashmap/assoc", 0, SEMA_ARITY_VARIADIC);
   r.add<dissoc>("dissoc", 2, SEMA_ARITY_VARIADIC);
   r.add<merge>("merge", 0, SEMA_ARITY_VARIADIC);

@@ -4,6 +4,7 @@
 #include "value/interner.hpp"
 
 #include <algorithm>
+#include <utility>
 
 namespace sema::rt {
 
@@ -291,6 +292,21 @@ Word map_from_values(MapNode* m, const Word* vals) {
   if (!m->keys_immediate)
     for (ptrdiff_t j = 0; j < n; ++j) retain(keys[j]);
   return from_obj(o);
+}
+
+bool map_update_values(MapNode* m, Word target, const Word* vals) {
+  if (!unique(target) || as_obj(target)->type != SEMA_T_MAP) return false;
+  MapEntries& e = static_cast<MapObj*>(as_obj(target))->entries;
+  size_t n = m->sorted_keys.size();
+  if (e.size() != n) return false;
+  // Locals, not reloaded after each release (which may free objects).
+  MapEntry* p = e.data();
+  const Word* keys = m->sorted_keys.data();
+  const uint32_t* order = m->sorted.data();
+  for (size_t j = 0; j < n; ++j)
+    if (p[j].first != keys[j]) return false;  // the literal's own key words: no compare needed
+  for (size_t j = 0; j < n; ++j) release(std::exchange(p[j].second, vals[order[j]]));
+  return true;
 }
 
 bool St::map_literal(MapNode* m, Env* env, Word& out) {

@@ -165,6 +165,9 @@ class Compiler {
       m->kw_slot = g->kids[0]->slot;
       m->kw_key = g->kids[1]->constant;
     }
+    if (n == 3 && nat->intrinsic3 == SEMA_INTRINSIC_ASSOC && m->kids[2]->kind == MK::Map &&
+        m->kids[2]->kids.size() <= kAssocLiteralMax)
+      m->kind = MK::AssocLiteral;
     return m;
   }
 

@@ -28,12 +28,17 @@ namespace sema::rt::mini {
 // The most one-argument intrinsic calls a chain node stands for (MNode::chain).
 inline constexpr uint8_t kMaxChain = 4;
 
-enum class MK : uint8_t { Const, Local, Global, If, Seq, And, Or, Let, Hook1, Hook2, Hook3, Keyword, Map, Full };
+// AssocLiteral: a Hook3 call of the standard `assoc` (SEMA_INTRINSIC_ASSOC)
+// whose third argument is a Map node of at most kAssocLiteralMax entries
+// (`(assoc acc name {:min … :max …})`): the entry's old map is updated in
+// place when only the accumulator holds it (mini_run.cpp, run_assoc_literal).
+enum class MK : uint8_t { Const, Local, Global, If, Seq, And, Or, Let, Hook1, Hook2, Hook3, Keyword, Map, Full, AssocLiteral };
+inline constexpr size_t kAssocLiteralMax = 8;
 
 struct MNode {
   MK kind = MK::Full;
   Node* node = nullptr;  // the analysed node: the full evaluator's fallback, error sites
-  std::vector<MNode*> kids;  // HookN: args · If: test, then, else? · Let: inits…, body · Map: values · Keyword: arg
+  std::vector<MNode*> kids;  // HookN, AssocLiteral: args · If: test, then, else? · Let: inits…, body · Map: values · Keyword: arg
 
   // Const: a borrowed word (the ConstNode keeps it alive).
   Word constant = SEMA_NIL;
@@ -42,8 +47,9 @@ struct MNode {
   // Passed to a hook borrowed: not the variable's last use, and no later
   // argument of the same call moves the variable out of its slot.
   bool borrow = false;
-  // HookN: the builtin the head's global held at compile time (kept alive by
-  // the Code), called directly while the global still holds it.
+  // HookN, AssocLiteral: the builtin the head's global held at compile time
+  // (kept alive by the Code), called directly while the global still holds
+  // it.
   Cell* cell = nullptr;
   NativeObj* native = nullptr;
   Word builtin = SEMA_NIL;  // from_obj(native): what the cell must still hold

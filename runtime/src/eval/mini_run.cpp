@@ -5,6 +5,7 @@
 // evaluator's loop (evaluator.cpp), which runs every Full node.
 #include "eval/mini_eval.hpp"
 #include "eval/intrinsics.hpp"
+#include "value/hashmap.hpp"
 
 #include <iterator>
 #include <vector>
@@ -428,6 +429,66 @@ template <size_t N>
   return true;
 }
 
+// The accumulator's entry for key, when its value is a map the literal can
+// overwrite in place (map_update_values): only acc holds it, and we hold acc
+// alone. vals are taken over on success.
+bool update_in_place(Word acc, Word key, MapNode* literal, const Word* vals) {
+  if (!unique(acc)) return false;
+  Word* slot = is_type(acc, SEMA_T_HASHMAP) ? hashmap_value_slot(acc, key)
+               : is_type(acc, SEMA_T_MAP)   ? map_value_slot(acc, key)
+                                            : nullptr;
+  return slot != nullptr && map_update_values(literal, *slot, vals);
+}
+
+// Drops what run_assoc_literal computed before a failure.
+[[gnu::cold, gnu::noinline]] bool assoc_literal_failed(Word* a, bool* owned, const Word* vals, size_t nvals) {
+  for (size_t j = 0; j < nvals; ++j) release(vals[j]);
+  release_owned<3>(a, owned);
+  return false;
+}
+
+// The call as call_hook<3> makes it, with the literal's values computed.
+[[gnu::noinline]] bool assoc_literal_general(St& st, MNode* m, Word* a, bool* owned, const Word* vals, Word& out) {
+  a[2] = map_from_values(static_cast<MapNode*>(m->kids[2]->node), vals);
+  owned[2] = true;
+  return call_general<3>(st, m, a, owned, out);
+}
+
+// (assoc acc key {literal}) with the standard assoc: the arguments and the
+// literal's values are computed as call_hook<3> and run_map would; then,
+// instead of a new map replacing the entry's old one, the old one takes the
+// new values when nobody else can see it. The literal's reads of the old map
+// were its last uses, so by now the accumulator alone holds that map. The
+// result is acc itself, as the hook's would be. Any other case builds the
+// map from the same values and calls the hook. The rare paths are out of
+// line: the hot one stays a few cache lines.
+[[gnu::noinline]] bool run_assoc_literal(St& st, MNode* m, Env* env, Word& out) {
+  if (!in_place(st, m)) [[unlikely]]
+    return st.ev(m->node, env, out);  // the global was rebound: the evaluator resolves it again
+  if (stack_low()) [[unlikely]]
+    return st.fail(st.depth_error());
+  Word a[3];
+  bool owned[3] = {};
+  for (size_t i = 0; i < 2; ++i) {
+    if (!operand(st, m->kids[i], env, a[i], owned[i])) [[unlikely]] {
+      owned[i] = false;
+      return assoc_literal_failed(a, owned, nullptr, 0);
+    }
+  }
+  MNode* lit = m->kids[2];
+  size_t n = lit->kids.size();
+  Word vals[kAssocLiteralMax];
+  for (size_t i = 0; i < n; ++i)
+    if (!value(st, lit->kids[i], env, vals[i])) [[unlikely]]
+      return assoc_literal_failed(a, owned, vals, i);
+  if (owned[0] && update_in_place(a[0], a[1], static_cast<MapNode*>(lit->node), vals)) [[likely]] {
+    if (owned[1]) release(a[1]);
+    out = a[0];
+    return true;
+  }
+  return assoc_literal_general(st, m, a, owned, vals, out);
+}
+
 bool eval(St& st, MNode* m, Env* env, Word& out) {
   for (;;) {
     switch (m->kind) {
@@ -501,6 +562,7 @@ bool eval(St& st, MNode* m, Env* env, Word& out) {
         return true;
       }
       case MK::Full: return st.ev(m->node, env, out);
+      case MK::AssocLiteral: return run_assoc_literal(st, m, env, out);
     }
   }
 }

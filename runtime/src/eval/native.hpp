@@ -13,7 +13,7 @@ namespace sema::rt {
 class Interp;
 
 // The newest sema_intrinsic id this host knows; newer ones are ignored.
-inline constexpr uint32_t kLastIntrinsic = SEMA_INTRINSIC_MAX;
+inline constexpr uint32_t kLastIntrinsic = SEMA_INTRINSIC_ASSOC;
 
 struct NativeObj final : Obj {
   NativeObj() : Obj(SEMA_T_NATIVE) {}
@@ -42,6 +42,9 @@ struct NativeObj final : Obj {
   // (eval/intrinsics.hpp). Set only when the builtin accepts that count and
   // has a hook for it, so a caller checks nothing else; 0 = none.
   uint8_t intrinsic1 = SEMA_INTRINSIC_NONE, intrinsic2 = SEMA_INTRINSIC_NONE;
+  // The same for three arguments: only the mini-eval's `assoc` of a map
+  // literal reads it (mini_run.cpp, run_assoc_literal).
+  uint8_t intrinsic3 = SEMA_INTRINSIC_NONE;
 
   // Whether a call with n arguments is within min_args..max_args.
   bool accepts(size_t n) const {

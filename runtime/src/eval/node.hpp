@@ -150,6 +150,11 @@ struct MapNode final : Node {
 // sorted from the values evaluated in entry order (owned; taken over).
 bool map_keys_constant(MapNode* m);
 Word map_from_values(MapNode* m, const Word* vals);
+// The same values written over those of target instead, when it is a map
+// only the caller holds with exactly the literal's keys (one the literal
+// built earlier): vals taken over, the old values released. False: nothing
+// changed.
+[[gnu::visibility("hidden")]] bool map_update_values(MapNode* m, Word target, const Word* vals);
 
 struct CondNode final : Node {
   CondNode() : Node(K::Cond) {}

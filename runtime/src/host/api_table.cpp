@@ -94,6 +94,7 @@ sema_status register_builtin(sema_registry* reg, const sema_builtin_def* def) {
   }
   if (n->hook1 && n->accepts(1)) n->intrinsic1 = intrinsic;
   if (n->hook2 && n->accepts(2)) n->intrinsic2 = intrinsic;
+  if (n->hook3 && n->accepts(3)) n->intrinsic3 = intrinsic;
   reg->bindings.push_back({name, Value::own(from_obj(n)), hooks});
   return SEMA_OK;
 }

@@ -60,6 +60,12 @@ Word hashmap_get(Word h, Word key, bool* found) {
   return get_other(o, key, found);
 }
 
+Word* hashmap_probe_slot(Word h, Word key) {
+  HashMapObj* o = as_hashmap(h);
+  auto it = o->map.find(key);
+  return it == o->map.end() ? nullptr : &it->second;
+}
+
 namespace {
 // The copy for a shared map and the probe: out of line, so that the
 // replacement through the last get's slot saves no registers.

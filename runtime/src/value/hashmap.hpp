@@ -61,6 +61,14 @@ struct HashMapObj final : Obj {
 
 Value make_hashmap();
 Word hashmap_get(Word h, Word key, bool* found);  // borrowed
+// The value slot of key's entry (null: none), for an update in place by the
+// caller, who holds h uniquely; valid until the next insertion. The entry
+// the last get found answers without hashing.
+[[gnu::visibility("hidden")]] Word* hashmap_probe_slot(Word h, Word key);
+inline Word* hashmap_value_slot(Word h, Word key) {
+  auto* o = static_cast<HashMapObj*>(as_obj(h));
+  return key == o->last_key && o->last_val != nullptr ? o->last_val : hashmap_probe_slot(h, key);
+}
 // Steals h and returns the new reference; in place when unique. The word
 // form is the host table's entry: no Value to pass through memory.
 Word hashmap_assoc_word(Word h, Word key, Word val);

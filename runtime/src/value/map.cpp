@@ -58,6 +58,16 @@ Word map_get_ordered(const MapObj* o, Word key, bool* found) {
   return hit ? it->second : SEMA_NIL;
 }
 
+Word* map_value_slot(Word m, Word key) {
+  MapObj* o = as_map(m);
+  if (map_scan_key(o, key)) {
+    ptrdiff_t i = map_scan_index(o, key);
+    return i >= 0 ? &o->entries[static_cast<size_t>(i)].second : nullptr;
+  }
+  auto it = lower(o, key);
+  return it != o->entries.end() && compare(it->first, key) == 0 ? &it->second : nullptr;
+}
+
 Value map_assoc(Value m, Word key, Word val) {
   MapObj* o = writable(m);
   if (map_scan_key(o, key)) {

@@ -319,6 +319,9 @@ inline Word map_get(Word m, Word key, bool* found) {
   return i >= 0 ? o->entries[static_cast<size_t>(i)].second : SEMA_NIL;
 }
 Value map_assoc(Value m, Word key, Word val);
+// The value slot of key's entry (null: none), for an update in place by the
+// caller, who holds m uniquely.
+[[gnu::visibility("hidden")]] Word* map_value_slot(Word m, Word key);
 Value map_dissoc(Value m, Word key);
 
 // Bytevectors, records.
