@@ -210,7 +210,10 @@ typedef enum sema_intrinsic {
   SEMA_INTRINSIC_NTH = 12,   /* nth */
   SEMA_INTRINSIC_GET = 13,   /* get */
   SEMA_INTRINSIC_MIN = 14,   /* min */
-  SEMA_INTRINSIC_MAX = 15    /* max */
+  SEMA_INTRINSIC_MAX = 15,   /* max */
+  SEMA_INTRINSIC_FLOAT = 16, /* float */
+  SEMA_INTRINSIC_STRING_TO_NUMBER = 17, /* string->number */
+  SEMA_INTRINSIC_STRING_SPLIT = 19      /* string/split (18: assoc) */
 } sema_intrinsic;
 
 #define SEMA_HOOK_PURE 0x1u          /* no side effects; may be skipped if unused */
