@@ -394,6 +394,32 @@ TEST_CASE("release frees what a structure holds exactly once", "[values]") {
   CHECK(as_obj(s.get())->rc == 1);
 }
 
+TEST_CASE("a list of strings with another object among them releases each element once", "[values][list]") {
+  // The list's last reference frees strings as it meets them; another kind
+  // of object hands the rest of the store to the destroy queue, and what was
+  // released before it must not be released again.
+  Value s = make_string("shared");
+  Value inner = make_vector({});
+  for (size_t at = 0; at < 6; ++at) {  // the other object at every position (inline store and not)
+    {
+      std::vector<Word> items;
+      for (size_t i = 0; i < 6; ++i) {
+        if (i == at) {
+          items.push_back(Value::borrow(inner.get()).take());
+        } else if (i % 2 == 1) {
+          items.push_back(Value::borrow(s.get()).take());
+        } else {
+          items.push_back(make_string("own").take());
+        }
+      }
+      Value l = make_list(std::move(items));
+      CHECK(as_obj(s.get())->rc > 1);
+    }
+    CHECK(as_obj(s.get())->rc == 1);
+    CHECK(as_obj(inner.get())->rc == 1);
+  }
+}
+
 // ------------------------------------------------------------------ errors
 
 TEST_CASE("error display texts", "[values][error]") {

@@ -49,7 +49,11 @@ sema_status to_float_hook(sema_ctx* ctx, sema_value v, sema_value* out) noexcept
 
 void register_conversions(sema::Registry& r) {
   r.add<to_int>("int", 1, 1, {.hooks = {sema::hook(SEMA_HOOK_ARITY1, SEMA_HOOK_PURE, &sema::builtin_hook1<to_int>)}});
-  r.add<to_float>("float", 1, 1, {.hooks = {sema::hook(SEMA_HOOK_ARITY1, SEMA_HOOK_PURE, &to_float_hook)}});
+  // Tagged as the standard float: the evaluator converts immediate numbers
+  // itself (the hook's first two cases), strings and errors come here.
+  r.add<to_float>("float", 1, 1,
+                  {.hooks = {sema::hook(SEMA_HOOK_ARITY1, SEMA_HOOK_PURE, &to_float_hook),
+                             sema_hook{SEMA_HOOK_INTRINSIC, SEMA_INTRINSIC_FLOAT, nullptr}}});
 }
 
 }  // namespace sema_math

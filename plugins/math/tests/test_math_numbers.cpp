@@ -166,3 +166,22 @@ TEST_CASE("constants pi, e, math/infinity, math/nan", "[plugin:math]") {
   CHECK(s.eval("math/nan") == "NaN");
   CHECK(s.eval("(float? pi)") == "#t");
 }
+
+TEST_CASE("float: the evaluator's inline cases agree with the builtin", "[plugin:math]") {
+  // float is tagged SEMA_INTRINSIC_FLOAT: a float or an immediate int is
+  // converted by the evaluator, the rest (big ints, strings, errors) by the
+  // plugin; a call through apply always runs the plugin.
+  Session s("core,math");
+  for (const char* x : {"0", "-7", "140737488355327", "-140737488355328", "140737488355328", "9223372036854775807",
+                        "1.5", "-0.0", "0.0", "(sqrt -1.0)", "(float \"inf\")", "(float \"-inf\")"}) {
+    INFO(x);
+    CHECK(s.eval(std::string("(float ") + x + ")") == s.eval(std::string("(apply float (list ") + x + "))"));
+    CHECK(s.eval(std::string("(let ((v ") + x + ")) (float v))") == s.eval(std::string("(apply float (list ") + x + "))"));
+  }
+  CHECK(s.eval("(float -0.0)") == "-0.0");
+  CHECK(s.eval("(float (sqrt -1.0))") == "NaN");
+  CHECK(s.eval("(let ((v (float \"-inf\"))) (float v))") == "-inf");
+  CHECK(s.eval("(let ((v 7)) (float v))") == "7.0");
+  CHECK(s.eval("(let ((v nil)) (float v))") == "Type error: expected number or string, got nil");
+  CHECK(s.eval(R"~((let ((v "x")) (float v)))~") == "Eval error: cannot convert 'x' to float");
+}

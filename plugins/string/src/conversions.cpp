@@ -105,8 +105,11 @@ void register_conversions(sema::Registry& r) {
   r.add<string_to_keyword>("string->keyword", 1, 1);
   r.add<keyword_to_string>("keyword->string", 1, 1);
   r.add<number_to_string>("number->string", 1, 1);
+  // Tagged as the standard string->number: the evaluator parses the short
+  // decimal texts itself (the hook's parse_short), the rest comes here.
   r.add<string_to_number>("string->number", 1, 1,
-                          {.hooks = {sema::hook(SEMA_HOOK_ARITY1, SEMA_HOOK_PURE, &string_to_number_hook)}});
+                          {.hooks = {sema::hook(SEMA_HOOK_ARITY1, SEMA_HOOK_PURE, &string_to_number_hook),
+                                     sema_hook{SEMA_HOOK_INTRINSIC, SEMA_INTRINSIC_STRING_TO_NUMBER, nullptr}}});
   r.add<string_is_number>("string/number?", 1, 1);
 }
 

@@ -196,7 +196,11 @@ Result<Value> chars(sema_ctx*, Args args) {
 
 // The hooked builtin (ARITY2 fast path) runs the very same function.
 void register_search(sema::Registry& r) {
-  r.add<split>("string/split", 2, 2, {.hooks = {sema::hook(SEMA_HOOK_ARITY2, SEMA_HOOK_PURE, &split_hook)}});
+  // Tagged as the standard string/split: the evaluator splits two strings at
+  // a one-byte separator itself (the host's split_byte), the rest comes here.
+  r.add<split>("string/split", 2, 2,
+               {.hooks = {sema::hook(SEMA_HOOK_ARITY2, SEMA_HOOK_PURE, &split_hook),
+                          sema_hook{SEMA_HOOK_INTRINSIC, SEMA_INTRINSIC_STRING_SPLIT, nullptr}}});
   r.add<contains>("string/contains?", 2, 2);
   r.add<starts_with>("string/starts-with?", 2, 2);
   r.add<ends_with>("string/ends-with?", 2, 2);

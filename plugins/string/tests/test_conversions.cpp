@@ -117,3 +117,25 @@ TEST_CASE("string->number and string/split behave the same through a callback", 
   CHECK(s.eval(R"~((map (fn (x) (string/split x ",")) '("a,b" "")))~") == R"~((("a" "b") ("")))~");
   CHECK(s.eval(R"~((map (fn (x) (string/split x 1)) '("a")))~") == "Type error: expected string, got int");
 }
+
+TEST_CASE("string->number: the evaluator's inline parse agrees with the builtin", "[plugin:string]") {
+  // string->number is tagged SEMA_INTRINSIC_STRING_TO_NUMBER: a direct call
+  // on a short decimal text is parsed by the evaluator, a call through apply
+  // by the plugin; the two must give the same number of the same kind.
+  Session s("core,string");
+  for (const char* text : {"0", "-0", "+7", "007", "-12.3", "+12.3", "-0.0", "99.95", "123456789012345678",
+                           "-123456789012345678", "1234567890123456789", "140737488355327", "140737488355328",
+                           "-140737488355328", "-140737488355329", "9223372036854775808", "123456789012345.6",
+                           "1234567890123456.7", "0.123456789012345", "1e5", ".5", "1.", "0x10", "inf", "nan", "x"}) {
+    INFO(text);
+    std::string direct = std::string("(string->number \"") + text + "\")";
+    std::string via = std::string("(apply string->number (list \"") + text + "\"))";
+    CHECK(s.eval(direct) == s.eval(via));
+    CHECK(s.eval("(float? " + direct + ")") == s.eval("(float? " + via + ")"));
+  }
+  CHECK(s.eval(R"~((string->number "-0.0"))~") == "-0.0");
+  CHECK(s.eval(R"~((string->number "140737488355328"))~") == "140737488355328");
+  CHECK(s.eval(R"~((string->number "1."))~") == "1.0");
+  CHECK(s.eval(R"~((let ((t "12.5")) (string->number t)))~") == "12.5");
+  CHECK(s.eval("(let ((t 12)) (string->number t))") == "Type error: expected string, got int");
+}

@@ -38,6 +38,23 @@ TEST_CASE("string/split keeps empty fields", "[plugin:string]") {
   CHECK(s.eval(R"~((string/split "a"))~") == "Arity error: string/split expects 2 args, got 1");
 }
 
+TEST_CASE("string/split: the evaluator's inline split agrees with the builtin", "[plugin:string]") {
+  // string/split is tagged SEMA_INTRINSIC_STRING_SPLIT: a direct call with a
+  // one-byte separator is split by the evaluator, a call through apply by
+  // the plugin; results and errors must be the same.
+  Session s("core,string");
+  for (const char* args : {R"~("k;v" ";")~", R"~("" ";")~", R"~(";" ";")~", R"~("a;b;c;d;e" ";")~", R"~("a;b;c;d" ";")~",
+                           R"~("abc" "")~", R"~("a::b" "::")~", R"~("xéy" "é")~", R"~("a" 1)~", R"~(1 ";")~",
+                           R"~("a" #\;)~"}) {
+    INFO(args);
+    CHECK(s.eval(std::string("(string/split ") + args + ")") == s.eval(std::string("(apply string/split (list ") + args + "))"));
+    CHECK(s.eval(std::string("(let ((p (list ") + args + "))) (string/split (first p) (nth p 1)))") ==
+          s.eval(std::string("(apply string/split (list ") + args + "))"));
+  }
+  CHECK(s.eval(R"~((let ((l "Abha;-5.5")) (string/split l ";")))~") == R"~(("Abha" "-5.5"))~");
+  CHECK(s.eval(R"~((let ((l "Abha;-5.5")) (rest (string/split l ";"))))~") == R"~(("-5.5"))~");
+}
+
 TEST_CASE("string/contains?, starts-with? and ends-with?", "[plugin:string]") {
   Session s("core,string");
   CHECK(s.eval(R"~((string/contains? "hello world" "o w"))~") == "#t");

@@ -137,7 +137,25 @@ inline bool pick(bool min, Word a, Word b, Word& out) {
   return true;
 }
 
+// float on a number that needs no parsing: a float is itself (its word is
+// already canonical), an immediate int converts exactly as math's hook does.
+[[gnu::always_inline]] inline bool to_float(Word a, Word& out) {
+  if (sema_is_float(a)) {
+    out = a;
+    return true;
+  }
+  if (!is_small_int(a)) return false;
+  out = sema_from_float(static_cast<double>(sema_small_int_of(a)));
+  return true;
+}
+
 }  // namespace intrinsic_detail
+
+// string->number on the short decimal texts (value/string_number.cpp); out
+// of line, so that the parser is not inlined into every intrinsic1 site.
+[[gnu::visibility("hidden")]] bool short_string_to_number(Word a, Word& out);
+// string/split at a one-byte separator (value/list.cpp).
+[[gnu::visibility("hidden")]] bool split_at_byte(Word text, Word sep, Word& out);
 
 // One argument. False: not handled, call the builtin. Inline (always): an
 // out-of-line copy in the shared runtime is called through the PLT.
@@ -146,6 +164,8 @@ inline bool pick(bool min, Word a, Word b, Word& out) {
     case SEMA_INTRINSIC_NOT: out = sema_from_bool(!sema_truthy(a)); return true;
     case SEMA_INTRINSIC_NIL_P: out = sema_from_bool(a == SEMA_NIL); return true;
     case SEMA_INTRINSIC_FIRST: return intrinsic_detail::first(a, out);
+    case SEMA_INTRINSIC_FLOAT: return intrinsic_detail::to_float(a, out);
+    case SEMA_INTRINSIC_STRING_TO_NUMBER: return short_string_to_number(a, out);
     default: return false;
   }
 }
@@ -167,6 +187,7 @@ inline bool pick(bool min, Word a, Word b, Word& out) {
     case SEMA_INTRINSIC_GET: return get(a, b, out);
     case SEMA_INTRINSIC_MIN: return pick(true, a, b, out);
     case SEMA_INTRINSIC_MAX: return pick(false, a, b, out);
+    case SEMA_INTRINSIC_STRING_SPLIT: return split_at_byte(a, b, out);
     default: return false;
   }
 }

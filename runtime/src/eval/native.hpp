@@ -13,7 +13,7 @@ namespace sema::rt {
 class Interp;
 
 // The newest sema_intrinsic id this host knows; newer ones are ignored.
-inline constexpr uint32_t kLastIntrinsic = SEMA_INTRINSIC_ASSOC;
+inline constexpr uint32_t kLastIntrinsic = SEMA_INTRINSIC_STRING_SPLIT;
 
 struct NativeObj final : Obj {
   NativeObj() : Obj(SEMA_T_NATIVE) {}

@@ -4,6 +4,7 @@
 // outgrow the capacity it copies into a new, larger store instead. So a
 // seq_view() pointer into a list stays valid while other code conses onto
 // the same list (e.g. a callback run by map that conses onto its input).
+#include "eval/intrinsics.hpp"
 #include "value/value.hpp"
 
 #include <algorithm>
@@ -106,6 +107,21 @@ Value split_byte(std::string_view s, char sep) {
     throw;
   }
   return view(st, n);
+}
+
+// string/split's intrinsic (SEMA_INTRINSIC_STRING_SPLIT): the host entry
+// split_byte's case, without the hook call. Out of memory gives up (false):
+// the builtin then runs and reports it as it always has.
+bool split_at_byte(Word text, Word sep, Word& out) {
+  if (!is_type(text, SEMA_T_STRING) || !is_type(sep, SEMA_T_STRING)) return false;
+  std::string_view d = string_of(sep);
+  if (d.size() != 1) return false;
+  try {
+    out = split_byte(string_of(text), d[0]).take();
+  } catch (...) {
+    return false;
+  }
+  return true;
 }
 
 Value make_list(std::vector<Word>&& in_order) {

@@ -211,8 +211,10 @@ typedef enum sema_intrinsic {
   SEMA_INTRINSIC_GET = 13,   /* get */
   SEMA_INTRINSIC_MIN = 14,   /* min */
   SEMA_INTRINSIC_MAX = 15,   /* max */
-  /* 16 and 17 are taken (float, string->number). */
-  SEMA_INTRINSIC_ASSOC = 18  /* assoc (three arguments: the host may update a map in place) */
+  SEMA_INTRINSIC_FLOAT = 16,            /* float */
+  SEMA_INTRINSIC_STRING_TO_NUMBER = 17, /* string->number */
+  SEMA_INTRINSIC_ASSOC = 18,            /* assoc (three arguments: the host may update a map in place) */
+  SEMA_INTRINSIC_STRING_SPLIT = 19      /* string/split */
 } sema_intrinsic;
 
 #define SEMA_HOOK_PURE 0x1u          /* no side effects; may be skipped if unused */
