@@ -170,8 +170,10 @@ inline bool pick(bool min, Word a, Word b, Word& out) {
   }
 }
 
-// Two arguments. False: not handled, call the builtin.
-[[gnu::always_inline]] inline bool intrinsic2(uint8_t id, Word a, Word b, Word& out) {
+// The cases of intrinsic2 on two immediate numbers, which make no call: a
+// caller whose fast path ends here needs no saved registers. False: not
+// handled here (intrinsic2 may still handle it).
+[[gnu::always_inline]] inline bool number_intrinsic2(uint8_t id, Word a, Word b, Word& out) {
   using namespace intrinsic_detail;
   switch (id) {
     case SEMA_INTRINSIC_ADD:
@@ -181,13 +183,8 @@ inline bool pick(bool min, Word a, Word b, Word& out) {
     case SEMA_INTRINSIC_GT: return ordered(a, b, out, [](auto x, auto y) { return x > y; });
     case SEMA_INTRINSIC_LE: return ordered(a, b, out, [](auto x, auto y) { return x <= y; });
     case SEMA_INTRINSIC_GE: return ordered(a, b, out, [](auto x, auto y) { return x >= y; });
-    case SEMA_INTRINSIC_NUM_EQ: return num_eq(a, b, out);
-    case SEMA_INTRINSIC_NTH:
-      return is_small_int(b) && element(a, static_cast<uint64_t>(sema_small_int_of(b)), out);
-    case SEMA_INTRINSIC_GET: return get(a, b, out);
     case SEMA_INTRINSIC_MIN: return pick(true, a, b, out);
     case SEMA_INTRINSIC_MAX: return pick(false, a, b, out);
-    case SEMA_INTRINSIC_STRING_SPLIT: return split_at_byte(a, b, out);
     default: return false;
   }
 }
@@ -210,22 +207,16 @@ inline bool pick(bool min, Word a, Word b, Word& out) {
   }
 }
 
-// The cases of intrinsic2 on two immediate numbers that make no call, alone:
-// a caller whose fast path ends here needs no saved registers. False: not
-// handled here (intrinsic2 may still handle it).
-[[gnu::always_inline]] inline bool number_intrinsic2(uint8_t id, Word a, Word b, Word& out) {
+// Two arguments. False: not handled, call the builtin.
+[[gnu::always_inline]] inline bool intrinsic2(uint8_t id, Word a, Word b, Word& out) {
   using namespace intrinsic_detail;
   switch (id) {
-    case SEMA_INTRINSIC_ADD:
-    case SEMA_INTRINSIC_SUB:
-    case SEMA_INTRINSIC_MUL: return arith(id, a, b, out);
-    case SEMA_INTRINSIC_LT: return ordered(a, b, out, [](auto x, auto y) { return x < y; });
-    case SEMA_INTRINSIC_GT: return ordered(a, b, out, [](auto x, auto y) { return x > y; });
-    case SEMA_INTRINSIC_LE: return ordered(a, b, out, [](auto x, auto y) { return x <= y; });
-    case SEMA_INTRINSIC_GE: return ordered(a, b, out, [](auto x, auto y) { return x >= y; });
-    case SEMA_INTRINSIC_MIN: return pick(true, a, b, out);
-    case SEMA_INTRINSIC_MAX: return pick(false, a, b, out);
-    default: return false;
+    case SEMA_INTRINSIC_NUM_EQ: return num_eq(a, b, out);
+    case SEMA_INTRINSIC_NTH:
+      return is_small_int(b) && element(a, static_cast<uint64_t>(sema_small_int_of(b)), out);
+    case SEMA_INTRINSIC_GET: return get(a, b, out);
+    case SEMA_INTRINSIC_STRING_SPLIT: return split_at_byte(a, b, out);
+    default: return number_intrinsic2(id, a, b, out);
   }
 }
 
