@@ -97,13 +97,10 @@ __attribute__((noinline)) sema_status split_general(sema_ctx* ctx, sema_value te
 // The hook: a one-byte separator (1BRC's ";") is the host's, which checks the
 // types, finds the fields and makes the list in one call.
 sema_status split_hook(sema_ctx* ctx, sema_value text, sema_value sep, sema_value* out) noexcept {
-  if (const sema_host_api* api = sema::api; SEMA_HOST_HAS(api, split_byte)) {
-    try {
-      if (api->split_byte(text, sep, out)) return SEMA_OK;
-    } catch (...) {
-      // out of memory: split_general reports it as it always has
-    }
-  }
+  // The host's split gives up (0) on anything else, out of memory included:
+  // split_general then reports it as it always has.
+  if (const sema_host_api* api = sema::api; SEMA_HOST_HAS(api, split_byte) && api->split_byte(text, sep, out))
+    return SEMA_OK;
   return split_general(ctx, text, sep, out);
 }
 

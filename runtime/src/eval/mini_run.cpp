@@ -405,6 +405,22 @@ template <size_t N>
   return ok;
 }
 
+// A map literal's values in order, owned, into vals; on a failure the ones
+// already computed are dropped. A nested value (1BRC's stats) is tried
+// first, without value()'s switch.
+[[gnu::always_inline]] inline bool literal_values(St& st, MNode* lit, Env* env, Word* vals) {
+  size_t n = lit->kids.size();
+  for (size_t i = 0; i < n; ++i) {
+    MNode* k = lit->kids[i];
+    bool ok = k->nested ? run_nested(st, k, env, vals[i]) || call_hook<2>(st, k, env, vals[i]) : value(st, k, env, vals[i]);
+    if (!ok) [[unlikely]] {
+      for (size_t j = 0; j < i; ++j) release(vals[j]);
+      return false;
+    }
+  }
+  return true;
+}
+
 [[gnu::noinline]] bool run_map(St& st, MNode* m, Env* env, Word& out) {
   // The values go straight into an array on the stack (a literal of up to
   // 8 entries) instead of being appended one by one.
@@ -416,15 +432,7 @@ template <size_t N>
     on_heap.resize(n);
     vals = on_heap.data();
   }
-  for (size_t i = 0; i < n; ++i) {
-    // A nested value (1BRC's stats) first, without value()'s switch.
-    MNode* k = m->kids[i];
-    bool ok = k->nested ? run_nested(st, k, env, vals[i]) || call_hook<2>(st, k, env, vals[i]) : value(st, k, env, vals[i]);
-    if (!ok) {
-      for (size_t j = 0; j < i; ++j) release(vals[j]);
-      return false;
-    }
-  }
+  if (!literal_values(st, m, env, vals)) return false;
   out = map_from_values(static_cast<MapNode*>(m->node), vals);
   return true;
 }
@@ -440,9 +448,8 @@ bool update_in_place(Word acc, Word key, MapNode* literal, const Word* vals) {
   return slot != nullptr && map_update_values(literal, *slot, vals);
 }
 
-// Drops what run_assoc_literal computed before a failure.
-[[gnu::cold, gnu::noinline]] bool assoc_literal_failed(Word* a, bool* owned, const Word* vals, size_t nvals) {
-  for (size_t j = 0; j < nvals; ++j) release(vals[j]);
+// Drops run_assoc_literal's arguments after a failure.
+[[gnu::cold, gnu::noinline]] bool assoc_literal_failed(Word* a, bool* owned) {
   release_owned<3>(a, owned);
   return false;
 }
@@ -472,15 +479,13 @@ bool update_in_place(Word acc, Word key, MapNode* literal, const Word* vals) {
   for (size_t i = 0; i < 2; ++i) {
     if (!operand(st, m->kids[i], env, a[i], owned[i])) [[unlikely]] {
       owned[i] = false;
-      return assoc_literal_failed(a, owned, nullptr, 0);
+      return assoc_literal_failed(a, owned);
     }
   }
   MNode* lit = m->kids[2];
-  size_t n = lit->kids.size();
   Word vals[kAssocLiteralMax];
-  for (size_t i = 0; i < n; ++i)
-    if (!value(st, lit->kids[i], env, vals[i])) [[unlikely]]
-      return assoc_literal_failed(a, owned, vals, i);
+  if (!literal_values(st, lit, env, vals)) [[unlikely]]
+    return assoc_literal_failed(a, owned);
   if (owned[0] && update_in_place(a[0], a[1], static_cast<MapNode*>(lit->node), vals)) [[likely]] {
     if (owned[1]) release(a[1]);
     out = a[0];

@@ -2,6 +2,7 @@
 // value, reader and evaluator functions, so plugins and the runtime share one
 // implementation of each operation.
 #include "eval/interp.hpp"
+#include "eval/intrinsics.hpp"
 #include "eval/native.hpp"
 #include "host/registry.hpp"
 #include "reader/reader.hpp"
@@ -142,13 +143,9 @@ sema_value api_make_list(sema_value* items, size_t n) { return make_list(items, 
 sema_value api_make_string_list(const char* const* parts, const size_t* lens, size_t n) {
   return make_string_list(parts, lens, n).take();
 }
-int api_split_byte(sema_value text, sema_value sep, sema_value* out) {
-  if (!is_type(text, SEMA_T_STRING) || !is_type(sep, SEMA_T_STRING)) return 0;
-  std::string_view d = string_of(sep);
-  if (d.size() != 1) return 0;
-  *out = split_byte(string_of(text), d[0]).take();
-  return 1;
-}
+// The intrinsic's case (out of memory included: 0, the plugin's own split
+// then runs and reports it).
+int api_split_byte(sema_value text, sema_value sep, sema_value* out) { return split_at_byte(text, sep, *out) ? 1 : 0; }
 // Longer lines, a shared or outgrown string: out of line, so that the
 // common refill below saves no registers.
 __attribute__((noinline)) sema_value string_refill_rest(sema_value s, const char* bytes, size_t len) {

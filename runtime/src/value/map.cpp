@@ -35,6 +35,13 @@ auto lower(M* m, Word key) {
                           [](const MapEntry& e, Word k) { return compare(e.first, k) < 0; });
 }
 
+// The entry whose key equals key, by the binary search; null when none.
+template <class M>
+auto* find_sorted(M* m, Word key) {
+  auto it = lower(m, key);
+  return it != m->entries.end() && compare(it->first, key) == 0 ? &*it : nullptr;
+}
+
 // m itself when unique, else a copy (m's reference is handed over either way).
 MapObj* writable(Value& m) {
   if (unique(m.get())) return as_map(m.get());
@@ -52,10 +59,9 @@ MapObj* writable(Value& m) {
 
 // Out of line, so that the inline scan in map_get needs no saved registers.
 Word map_get_ordered(const MapObj* o, Word key, bool* found) {
-  auto it = lower(o, key);
-  bool hit = it != o->entries.end() && compare(it->first, key) == 0;
-  if (found) *found = hit;
-  return hit ? it->second : SEMA_NIL;
+  const MapEntry* e = find_sorted(o, key);
+  if (found) *found = e != nullptr;
+  return e ? e->second : SEMA_NIL;
 }
 
 Word* map_value_slot(Word m, Word key) {
@@ -64,8 +70,8 @@ Word* map_value_slot(Word m, Word key) {
     ptrdiff_t i = map_scan_index(o, key);
     return i >= 0 ? &o->entries[static_cast<size_t>(i)].second : nullptr;
   }
-  auto it = lower(o, key);
-  return it != o->entries.end() && compare(it->first, key) == 0 ? &it->second : nullptr;
+  MapEntry* e = find_sorted(o, key);
+  return e ? &e->second : nullptr;
 }
 
 Value map_assoc(Value m, Word key, Word val) {
