@@ -158,6 +158,8 @@ inline bool pick(bool min, Word a, Word b, Word& out) {
 [[gnu::visibility("hidden")]] bool short_text_to_number(std::string_view text, Word& out);
 // string/split at a one-byte separator (value/list.cpp).
 [[gnu::visibility("hidden")]] bool split_at_byte(Word text, Word sep, Word& out);
+// A field of such a split as a new string (value/list.cpp; false: out of memory).
+[[gnu::visibility("hidden")]] bool make_field_string(std::string_view field, Word& out);
 
 // One argument. False: not handled, call the builtin. Inline (always): an
 // out-of-line copy in the shared runtime is called through the PLT.

@@ -221,14 +221,7 @@ template <size_t N>
 }
 
 // A field as a new string (false: out of memory, nothing made).
-bool field_string(std::string_view f, Word& out) {
-  try {
-    out = from_obj(new StringObj(f.data(), f.size()));
-  } catch (...) {
-    return false;
-  }
-  return true;
-}
+[[gnu::always_inline]] inline bool field_string(std::string_view f, Word& out) { return make_field_string(f, out); }
 
 // A chain's leaf that is a SplitField, on words in place: the field as a
 // string, or, under a `string->number` (number), the field's bytes parsed
@@ -250,7 +243,7 @@ bool field_string(std::string_view f, Word& out) {
 // A chain call rebound: call_hook will hand the chain's analysed node to
 // the evaluator, which reads the variable itself, so a deferred split under
 // it becomes its list first. False: the general path runs (or an error).
-[[gnu::cold, gnu::noinline]] bool chain_rebound(St& st, MNode* m, Env* env) {
+[[gnu::noinline]] bool chain_rebound(St& st, MNode* m, Env* env) {
   MNode* k = m;
   while (k->chain) k = k->kids[0];
   Word src;
@@ -412,7 +405,7 @@ template <size_t N>
 // binding would have made: same bytes, same split) and puts it there, so
 // that the slot is what the general path expects. On failure (out of
 // memory) string/split's hook runs on the same words and reports it.
-[[gnu::cold, gnu::noinline]] bool materialize(St& st, MNode* u, Env* env) {
+[[gnu::noinline]] bool materialize(St& st, MNode* u, Env* env) {
   Word& slot = env->up(u->kids[0]->depth)->slots[u->kids[0]->slot];
   MNode* s = u->split;
   Word list;
@@ -505,9 +498,11 @@ template <size_t N>
   for (size_t i = 0; i < nb; ++i) {
     Word w;
     MNode* k = m->kids[i];
+    // A split not deferred runs through eval (not value(): a second copy of
+    // it inlined here made run_let a third longer).
     bool done = k->split_role == MNode::Split::None ? value(st, k, in, w)
                 : k->split_role == MNode::Split::Defer
-                    ? defer_split(st, m, k, in, w) || value(st, k, in, w)
+                    ? defer_split(st, m, k, in, w) || eval(st, k, in, w)
                     : run_split_field(st, k, in, w);
     if (!done) [[unlikely]] {
       ok = false;
