@@ -154,8 +154,12 @@ inline bool pick(bool min, Word a, Word b, Word& out) {
 // string->number on the short decimal texts (value/string_number.cpp); out
 // of line, so that the parser is not inlined into every intrinsic1 site.
 [[gnu::visibility("hidden")]] bool short_string_to_number(Word a, Word& out);
+// The same on a text's bytes (a field of a deferred split, mini_run.cpp).
+[[gnu::visibility("hidden")]] bool short_text_to_number(std::string_view text, Word& out);
 // string/split at a one-byte separator (value/list.cpp).
 [[gnu::visibility("hidden")]] bool split_at_byte(Word text, Word sep, Word& out);
+// A field of such a split as a new string (value/list.cpp; false: out of memory).
+[[gnu::visibility("hidden")]] bool make_field_string(std::string_view field, Word& out);
 
 // One argument. False: not handled, call the builtin. Inline (always): an
 // out-of-line copy in the shared runtime is called through the PLT.

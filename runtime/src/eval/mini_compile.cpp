@@ -10,6 +10,10 @@ namespace sema::rt::mini {
 
 namespace {
 
+// The largest `(nth v K)` a deferred split serves is K - 1 (a field found
+// by K scans; longer lines are rare in the loops this is for).
+constexpr int64_t kMaxSplitIndex = 64;
+
 // Whether pred holds for n or any node under it.
 bool any_node(Node* n, const std::function<bool(Node*)>& pred) {
   if (pred(n)) return true;
@@ -68,6 +72,7 @@ class Compiler {
         m->let = x;
         for (auto& b : x->binds) m->kids.push_back(compile(b.second.get()));
         m->kids.push_back(compile(x->body.get()));
+        defer_splits(m, x);
         return m;
       }
       case K::Call: return call(static_cast<CallNode*>(n));
@@ -169,6 +174,93 @@ class Compiler {
         m->kids[2]->kids.size() <= kAssocLiteralMax)
       m->kind = MK::AssocLiteral;
     return m;
+  }
+
+  // Deferred splits (mini_eval.hpp, MNode::split_role). A binding
+  // `v (string/split X C)` (the standard split as a leaf call, C a one-byte
+  // constant, its slot bound once by this let) qualifies when every read of
+  // v in the later bindings and the body (counted in the analysed tree, so
+  // reads inside Full nodes count too) is the leaf `(first v)` / `(nth v K)`
+  // (0 <= K < kMaxSplitIndex) that IS a later binding's init or the leaf of
+  // a chain that is. Why this is unobservable:
+  // - v's slot holds X's string instead of the list made from it. Strings
+  //   are immutable and the split of a string at one byte cannot fail (but
+  //   for memory), so the list can be made later from the same bytes, equal
+  //   to the one the binding would have made; `eq?` is structural, so a
+  //   field made fresh at each use is the same value as the list's element.
+  // - Nothing else reads the slot: the evaluator never sees it either, as
+  //   the only nodes above a use are the let itself and a chain, whose
+  //   rebinding checks (run_chain, run_split_field) turn the slot into the
+  //   list before the evaluator can run the node (call_hook's st.ev). A
+  //   use under any other call is refused here: such a call would hand its
+  //   analysed node, the read included, to the evaluator when rebound.
+  // - A run tells a deferred slot from an ordinary one by the let's
+  //   split_live bit, not by the word (a rebound string/split could return
+  //   a string); a nested run of the same let saves and restores the bits.
+  // - A call that may turn out to be a macro (expanded and analysed at run
+  //   time) could hide a read, so any such call refuses the let's splits.
+  void defer_splits(MNode* m, LetNode* x) {
+    size_t nb = x->binds.size();
+    for (size_t i = 0; i < nb && i < 32; ++i) {
+      MNode* s = m->kids[i];
+      if (!is_byte_split(s)) continue;
+      uint32_t slot = x->binds[i].first;
+      if (std::ranges::count(x->binds, slot, [](const auto& b) { return b.first; }) != 1) continue;
+      std::vector<MNode*> uses;
+      bool ok = true;
+      for (size_t j = i + 1; j <= nb && ok; ++j) {
+        size_t reads = 0;
+        bool macro = false;
+        any_node(m->kids[j]->node, [&](Node* n) {
+          if (n->kind == K::Call && static_cast<CallNode*>(n)->maybe_macro) macro = true;
+          if (n->kind == K::Local) {
+            auto* l = static_cast<LocalNode*>(n);
+            if (l->target == x->scope.get() && l->slot == slot) ++reads;
+          }
+          return false;
+        });
+        if (macro) return;  // for every split of this let
+        if (reads == 0) continue;
+        MNode* u = j < nb ? field_use(m->kids[j], x->scope.get(), slot) : nullptr;
+        ok = reads == 1 && u != nullptr;
+        if (ok) uses.push_back(u);
+      }
+      if (!ok || uses.empty()) continue;
+      s->split_role = MNode::Split::Defer;
+      s->split_bit = uint32_t{1} << i;
+      for (MNode* u : uses) {
+        u->kind = MK::SplitField;
+        u->split_role = MNode::Split::Field;
+        u->split_bit = s->split_bit;
+        u->split_let = m;
+        u->split = s;
+        u->split_sep = string_of(s->kids[1]->constant)[0];
+        u->split_index = u->kids.size() == 1 ? 0 : static_cast<uint32_t>(sema_small_int_of(u->kids[1]->constant));
+      }
+    }
+  }
+
+  // The standard string/split as a leaf call at a one-byte constant.
+  static bool is_byte_split(const MNode* s) {
+    if (s->kind != MK::Hook2 || s->intrinsic != SEMA_INTRINSIC_STRING_SPLIT || !s->leaf_args) return false;
+    Word c = s->kids[1]->constant;
+    return s->kids[1]->kind == MK::Const && is_type(c, SEMA_T_STRING) && string_of(c).size() == 1;
+  }
+
+  // The `(first v)` / `(nth v K)` that init is or that ends init's chain,
+  // reading (scope, slot); null if none.
+  static MNode* field_use(MNode* init, const CScope* scope, uint32_t slot) {
+    MNode* u = init;
+    while (u->kind == MK::Hook1 && u->chain) u = u->kids[0];
+    if (u->kind != MK::Hook1 && u->kind != MK::Hook2) return nullptr;
+    if (u->kids[0]->kind != MK::Local) return nullptr;
+    auto* l = static_cast<LocalNode*>(u->kids[0]->node);
+    if (l->target != scope || l->slot != slot) return nullptr;
+    if (u->kind == MK::Hook1) return u->intrinsic == SEMA_INTRINSIC_FIRST ? u : nullptr;
+    Word k = u->kids[1]->constant;
+    bool index = u->kids[1]->kind == MK::Const && is_small_int(k) && sema_small_int_of(k) >= 0 &&
+                 sema_small_int_of(k) < kMaxSplitIndex;
+    return u->intrinsic == SEMA_INTRINSIC_NTH && index ? u : nullptr;
   }
 
   // Lists in m the slots of the reads under n that are their variable's

@@ -32,7 +32,10 @@ inline constexpr uint8_t kMaxChain = 4;
 // whose third argument is a Map node of at most kAssocLiteralMax entries
 // (`(assoc acc name {:min … :max …})`): the entry's old map is updated in
 // place when only the accumulator holds it (mini_run.cpp, run_assoc_literal).
-enum class MK : uint8_t { Const, Local, Global, If, Seq, And, Or, Let, Hook1, Hook2, Hook3, Keyword, Map, Full, AssocLiteral };
+//
+// SplitField: a `(first v)` / `(nth v K)` whose v is a deferred split (see
+// MNode::split_role; mini_compile.cpp, defer_splits).
+enum class MK : uint8_t { Const, Local, Global, If, Seq, And, Or, Let, Hook1, Hook2, Hook3, Keyword, Map, Full, AssocLiteral, SplitField };
 inline constexpr size_t kAssocLiteralMax = 8;
 
 struct MNode {
@@ -90,6 +93,21 @@ struct MNode {
   // Let: the frame reused across calls while nothing else holds it.
   LetNode* let = nullptr;
   Rc<Env> spare;
+  // A deferred split (mini_compile.cpp, defer_splits): a let binding
+  // `v (string/split X ";")` whose v is only read by `(first v)` and
+  // `(nth v K)` (SplitField nodes) keeps X's string in v's slot instead of
+  // the list; a SplitField makes just its field. split_role: on the split
+  // (Defer) and on each use (Field), so that run_let tests one byte.
+  enum class Split : uint8_t { None, Defer, Field };
+  Split split_role = Split::None;
+  uint32_t split_bit = 0;   // Defer, Field: the let's bit for this binding
+  // Let: the bindings of the current run whose slot holds a deferred split's
+  // source (a run of the same let inside ours saves and restores it).
+  uint32_t split_live = 0;
+  MNode* split_let = nullptr;  // Field: the let whose split_live tells
+  MNode* split = nullptr;      // Field: the split (its separator, its hook)
+  uint32_t split_index = 0;    // Field: K (0 for first)
+  char split_sep = 0;          // Field: the one-byte separator
   // Keyword: the keyword called.
   Word keyword = SEMA_NIL;
 };

@@ -7,6 +7,7 @@
 #include "eval/intrinsics.hpp"
 #include "value/hashmap.hpp"
 
+#include <cstring>
 #include <iterator>
 #include <vector>
 
@@ -21,6 +22,7 @@ bool run_map(St& st, MNode* m, Env* env, Word& out);
 
 template <size_t N>
 bool call_hook(St& st, MNode* m, Env* env, Word& out);
+bool materialize(St& st, MNode* u, Env* env);
 
 // Whether a hooked call may run here: its global still holds the builtin,
 // and no local scope gained names at run time (which could shadow it).
@@ -195,6 +197,60 @@ template <size_t N>
   return true;
 }
 
+// Deferred splits (mini_compile.cpp, defer_splits: why it is unobservable).
+
+// Field k of s split at sep, or false when s has fewer fields.
+[[gnu::always_inline]] inline bool split_field(std::string_view s, char sep, uint32_t k, std::string_view& f) {
+  const char* p = s.data();
+  const char* end = p + s.size();
+  for (; k > 0; --k) {
+    const void* hit = std::memchr(p, sep, static_cast<size_t>(end - p));
+    if (!hit) return false;
+    p = static_cast<const char*>(hit) + 1;
+  }
+  const void* hit = std::memchr(p, sep, static_cast<size_t>(end - p));
+  f = {p, hit ? static_cast<const char*>(hit) : end};
+  return true;
+}
+
+// The source string in a SplitField's slot while its split is deferred.
+[[gnu::always_inline]] inline bool split_source(MNode* u, Env* env, Word& src) {
+  if (!(u->split_let->split_live & u->split_bit)) return false;
+  src = env->up(u->kids[0]->depth)->get(u->kids[0]->slot);
+  return is_type(src, SEMA_T_STRING);
+}
+
+// A field as a new string (false: out of memory, nothing made).
+[[gnu::always_inline]] inline bool field_string(std::string_view f, Word& out) { return make_field_string(f, out); }
+
+// A chain's leaf that is a SplitField, on words in place: the field as a
+// string, or, under a `string->number` (number), the field's bytes parsed
+// straight into the number, that call then done (--n). False, with nothing
+// changed: run the chain the general way (run_split_field makes the list
+// there if the field cannot be served).
+[[gnu::noinline]] bool split_leaf(St& st, MNode* u, Env* env, bool number, Word& w, size_t& n) {
+  Word src;
+  if (!split_source(u, env, src)) return u->kids.size() == 2 ? leaf_words<2>(st, u, env, w) : leaf_words<1>(st, u, env, w);
+  std::string_view f;
+  if (!in_place(st, u) || !split_field(string_of(src), u->split_sep, u->split_index, f)) [[unlikely]]
+    return false;
+  if (!number) return field_string(f, w);
+  if (!short_text_to_number(f, w)) return false;  // the builtin's parse, on a string made by run_split_field
+  --n;
+  return true;
+}
+
+// A chain call rebound: call_hook will hand the chain's analysed node to
+// the evaluator, which reads the variable itself, so a deferred split under
+// it becomes its list first. False: the general path runs (or an error).
+[[gnu::noinline]] bool chain_rebound(St& st, MNode* m, Env* env) {
+  MNode* k = m;
+  while (k->chain) k = k->kids[0];
+  Word src;
+  if (k->kind == MK::SplitField && split_source(k, env, src)) materialize(st, k, env);
+  return false;
+}
+
 // A chain node (mini_eval.hpp) by intrinsics alone, in one frame: the
 // rebinding checks of its calls first, then the leaf call and the calls
 // from the inside out. An intermediate result is dropped as soon as the
@@ -207,12 +263,16 @@ template <size_t N>
   MNode* k = m;
   for (; k->chain; k = k->kids[0]) {
     if (!in_place(st, k)) [[unlikely]]
-      return false;
+      return chain_rebound(st, m, env);
     calls[n++] = k;
   }
   Word w;
-  if (!(k->kind == MK::Hook2 ? leaf_words<2>(st, k, env, w) : leaf_words<1>(st, k, env, w))) [[unlikely]]
+  if (k->kind == MK::SplitField) {
+    if (!split_leaf(st, k, env, calls[n - 1]->intrinsic == SEMA_INTRINSIC_STRING_TO_NUMBER, w, n)) [[unlikely]]
+      return false;
+  } else if (!(k->kind == MK::Hook2 ? leaf_words<2>(st, k, env, w) : leaf_words<1>(st, k, env, w))) [[unlikely]] {
     return false;
+  }
   while (n > 0) {
     Word v = w;
     bool done = outlined_intrinsic1(calls[--n]->intrinsic, v, w);
@@ -341,6 +401,58 @@ template <size_t N>
   return true;
 }
 
+// Makes a deferred split's list from the source in its slot (the list the
+// binding would have made: same bytes, same split) and puts it there, so
+// that the slot is what the general path expects. On failure (out of
+// memory) string/split's hook runs on the same words and reports it.
+[[gnu::noinline]] bool materialize(St& st, MNode* u, Env* env) {
+  Word& slot = env->up(u->kids[0]->depth)->slots[u->kids[0]->slot];
+  MNode* s = u->split;
+  Word list;
+  if (!split_at_byte(slot, s->kids[1]->constant, list)) {
+    Word a[2] = {slot, s->kids[1]->constant};
+    bool owned[2] = {};
+    if (!call_general<2>(st, s, a, owned, list)) return false;
+  }
+  u->split_let->split_live &= ~u->split_bit;
+  release(std::exchange(slot, list));
+  return true;
+}
+
+// A SplitField node: its field as a new string while the split is
+// deferred and the call is the standard one; otherwise the list is made
+// and the call runs as any leaf call.
+[[gnu::noinline]] bool run_split_field(St& st, MNode* u, Env* env, Word& out) {
+  Word src;
+  if (split_source(u, env, src)) {
+    std::string_view f;
+    if (in_place(st, u) && split_field(string_of(src), u->split_sep, u->split_index, f) && field_string(f, out))
+        [[likely]] {
+      if (u->leaf_moves) empty_moved(u, env);
+      return true;
+    }
+    if (!materialize(st, u, env)) return false;
+  }
+  if (u->kids.size() == 1) return leaf_intrinsic<1>(st, u, env, out) || call_hook<1>(st, u, env, out);
+  return leaf_intrinsic<2>(st, u, env, out) || call_hook<2>(st, u, env, out);
+}
+
+// A deferred split's binding: X's string goes into the slot (moved out of
+// its own when the read was its last use, as the call's operand would be),
+// and the let's bit says so. False: not deferred, evaluate the call.
+[[gnu::noinline]] bool defer_split(St& st, MNode* let, MNode* s, Env* env, Word& out) {
+  Word src;
+  if (!in_place(st, s) || !atom(s->kids[0], env, src) || !is_type(src, SEMA_T_STRING)) [[unlikely]]
+    return false;
+  if (s->leaf_moves)  // the one moved slot is X's (the separator is a constant)
+    env->up(s->moved[0].depth)->slots[s->moved[0].slot] = SEMA_NIL;
+  else
+    retain(src);
+  out = src;
+  let->split_live |= s->split_bit;
+  return true;
+}
+
 // An owned value: hook calls straight away, the rest through eval.
 [[gnu::always_inline]] inline bool value(St& st, MNode* m, Env* env, Word& out) {
   switch (m->kind) {
@@ -380,9 +492,19 @@ template <size_t N>
   Env* in = x->kind == K::Let ? env : f;
   size_t nb = x->binds.size();
   bool ok = true;
+  // This run's deferred splits; a run of the same let inside ours (a
+  // recursive call) has its own.
+  uint32_t outer_live = std::exchange(m->split_live, 0);
   for (size_t i = 0; i < nb; ++i) {
     Word w;
-    if (!value(st, m->kids[i], in, w)) [[unlikely]] {
+    MNode* k = m->kids[i];
+    // A split not deferred runs through eval (not value(): a second copy of
+    // it inlined here made run_let a third longer).
+    bool done = k->split_role == MNode::Split::None ? value(st, k, in, w)
+                : k->split_role == MNode::Split::Defer
+                    ? defer_split(st, m, k, in, w) || eval(st, k, in, w)
+                    : run_split_field(st, k, in, w);
+    if (!done) [[unlikely]] {
       ok = false;
       break;
     }
@@ -402,6 +524,7 @@ template <size_t N>
     Rc<Env> ours = Rc<Env>::adopt(f);
     m->spare.reset();
   }
+  m->split_live = outer_live;
   return ok;
 }
 
@@ -568,6 +691,7 @@ bool eval(St& st, MNode* m, Env* env, Word& out) {
       }
       case MK::Full: return st.ev(m->node, env, out);
       case MK::AssocLiteral: return run_assoc_literal(st, m, env, out);
+      case MK::SplitField: return run_split_field(st, m, env, out);
     }
   }
 }

@@ -124,6 +124,17 @@ bool split_at_byte(Word text, Word sep, Word& out) {
   return true;
 }
 
+// A deferred split's field (mini-eval) as a new string; out of memory
+// gives up (false) and the caller makes the list, as split_at_byte would.
+bool make_field_string(std::string_view f, Word& out) {
+  try {
+    out = from_obj(new StringObj(f.data(), f.size()));
+  } catch (...) {
+    return false;
+  }
+  return true;
+}
+
 Value make_list(std::vector<Word>&& in_order) {
   Value l = make_list(in_order.data(), in_order.size());
   in_order.clear();  // the references now belong to the list

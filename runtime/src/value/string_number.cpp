@@ -8,11 +8,14 @@
 
 namespace sema::rt {
 
-bool short_string_to_number(Word a, Word& out) {
-  if (!is_type(a, SEMA_T_STRING)) return false;
+namespace {
+
+// In both entries below: a tail call from one to the other costs std's
+// evaluator a few instructions per call.
+[[gnu::always_inline]] inline bool parse_text(std::string_view text, Word& out) {
   int64_t whole = 0;
   double real = 0;
-  switch (num::parse_short(string_of(a), &whole, &real)) {
+  switch (num::parse_short(text, &whole, &real)) {
     case num::Short::Int:
       if (!sema_fits_small_int(whole)) return false;
       out = sema_from_small_int(whole);
@@ -22,5 +25,11 @@ bool short_string_to_number(Word a, Word& out) {
   }
   return false;
 }
+
+}  // namespace
+
+bool short_text_to_number(std::string_view text, Word& out) { return parse_text(text, out); }
+
+bool short_string_to_number(Word a, Word& out) { return is_type(a, SEMA_T_STRING) && parse_text(string_of(a), out); }
 
 }  // namespace sema::rt
