@@ -416,9 +416,10 @@ sema_fastcall* api_fastcall_open(sema_ctx* ctx, sema_value fn, size_t nargs) {
 }
 
 sema_status api_fastcall_invoke(sema_fastcall* fc, sema_value* args, sema_value* out) {
-  Result<Value> r = fc->interp->fastcall_invoke(fc->call, args);
-  if (!r) return pass_error(fc->interp->ctx(), std::move(r.error()));
-  *out = r->take();
+  Word w;
+  if (!fc->interp->fastcall_run(fc->call, args, w)) [[unlikely]]
+    return pass_error(fc->interp->ctx(), fc->interp->fastcall_error());
+  *out = w;
   return SEMA_OK;
 }
 
