@@ -66,7 +66,7 @@ class Interp {
   Result<Value> fastcall_invoke(FastCall* fc, Word* args);
   // The same without the Result (the host table's entry): false leaves the
   // error for fastcall_error to take.
-  bool fastcall_run(FastCall* fc, Word* args, Word& out);
+  [[gnu::visibility("hidden")]] bool fastcall_run(FastCall* fc, Word* args, Word& out);
   Error fastcall_error();
   void fastcall_close(FastCall* fc);
 

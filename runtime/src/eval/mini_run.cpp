@@ -494,6 +494,14 @@ bool update_in_place(Word acc, Word key, MapNode* literal, const Word* vals) {
   return assoc_literal_general(st, m, a, owned, vals, out);
 }
 
+// `=` on two strings (1BRC's `(= line "")`), as num_eq has it, compared
+// inline: the lengths first, then at most 16 bytes as words (same_text).
+[[gnu::always_inline]] inline bool text_eq(Word x, Word y, Word& w) {
+  if (!is_type(x, SEMA_T_STRING) || !is_type(y, SEMA_T_STRING)) return false;
+  w = sema_from_bool(same_text(string_of(x), string_of(y)));
+  return true;
+}
+
 // An If's test that is a leaf intrinsic call, decided on the words in
 // place: its value is only looked at, so `=` and `nil?` (1BRC's tests) run
 // inline and make no value. As leaf_intrinsic: a read that was its
@@ -510,7 +518,7 @@ template <size_t N>
   if constexpr (N == 1)
     done = id == SEMA_INTRINSIC_NIL_P ? (w = sema_from_bool(x == SEMA_NIL), true) : outlined_intrinsic1(id, x, w);
   else
-    done = id == SEMA_INTRINSIC_NUM_EQ ? intrinsic_detail::num_eq(x, y, w)
+    done = id == SEMA_INTRINSIC_NUM_EQ ? text_eq(x, y, w) || intrinsic_detail::num_eq(x, y, w)
            : t->keyword_get            ? keyword_get(t, x, y, w)
                                        : outlined_intrinsic2(id, x, y, w);
   if (!done) return false;
