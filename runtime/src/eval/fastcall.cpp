@@ -91,17 +91,18 @@ namespace {
 
 }  // namespace
 
-// The common call (fastio's rows): the same checks and stores as
-// invoke_general in the order it makes them, for a reused frame that holds
-// exactly the parameters. Its other slots would all be parameters, so
-// emptying every slot and then storing the arguments is storing each
-// argument over its slot's old value.
+// The common call (fastio's rows): invoke_general's stores for a reused
+// frame that holds exactly the parameters (emptying every slot, then
+// storing the arguments, is storing each argument over its slot's old
+// value). The stack is checked once, by run_args: low, it fails with the
+// same depth error as invoke_general, only with the arguments in the frame
+// (released with it) instead of released at once, which nothing observes.
 bool Interp::fastcall_run(FastCall* fc, Word* args, Word& out) {
   State& st = *state_;
   Env* frame = fc->frame.get();
   size_t n = fc->nargs;
   if (!fc->lean || frame == nullptr || frame->rc_ != 1 || frame->slots.size() != n || fc->names->size() != n ||
-      st.any_dynamic || stack_low() || st.depth > st.options.max_depth) [[unlikely]]
+      st.any_dynamic || st.depth > st.options.max_depth) [[unlikely]]
     return invoke_general(st, fc, args, out);
   return mini::run_args(st, *fc->code, frame, args, n, out);
 }
