@@ -639,11 +639,11 @@ namespace {
 
 // The body failed: its error gets the trace (out of line, as is the depth
 // error, which is reported without one).
-[[gnu::cold, gnu::noinline]] bool run_failed(St& st) {
+[[gnu::noinline]] bool run_failed(St& st) {
   st.capture(st.err);
   return false;
 }
-[[gnu::cold, gnu::noinline]] bool too_deep(St& st) { return st.fail(st.depth_error()); }
+[[gnu::noinline]] bool too_deep(St& st) { return st.fail(st.depth_error()); }
 
 [[gnu::always_inline]] inline bool run_body(St& st, Code& code, Env* frame, Word& out) {
   if (stack_low()) [[unlikely]]

@@ -421,7 +421,7 @@ sema_fastcall* api_fastcall_open(sema_ctx* ctx, sema_value fn, size_t nargs) {
 
 // The error of a failed call, for the plugin: out of line, so that the
 // callers below keep no Error in their frames.
-[[gnu::cold, gnu::noinline]] sema_status fastcall_failed(sema_fastcall* fc) {
+[[gnu::noinline]] sema_status fastcall_failed(sema_fastcall* fc) {
   return pass_error(fc->interp->ctx(), fc->interp->fastcall_error());
 }
 
