@@ -16,7 +16,7 @@ struct Interp::FastCall {
   std::unique_ptr<mini::Code> code;  // the body for the mini-eval, when it applies
   // A pure body in the mini-eval whose parameters are the first nargs slots
   // and that does not name itself: once its frame exists and holds just
-  // those slots, a call is the argument stores and the body (invoke_lean).
+  // those slots, a call is the argument stores and the body (fastcall_run).
   bool lean = false;
   const std::vector<uint32_t>* names = nullptr;  // the frame's scope (it may gain names)
 };
