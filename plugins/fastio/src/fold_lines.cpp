@@ -27,6 +27,13 @@ class FastCall {
   FastCall& operator=(const FastCall&) = delete;
   explicit operator bool() const { return fc_ != nullptr; }
   sema_status invoke(sema_value* args, sema_value* out) { return sema::api->fastcall_invoke(fc_, args, out); }
+  // args[nargs-1] becomes the line, a string the host makes (or refills).
+  sema_status invoke_line(sema_value* args, std::string_view line, sema_value* out) {
+    return sema::api->fastcall_invoke_text(fc_, args, line.data(), line.size(), out);
+  }
+  // Whether the host makes the line strings (fastcall_invoke_text); else
+  // LineString does, through string_refill.
+  static bool host_makes_lines() { return SEMA_HOST_HAS(sema::api, fastcall_invoke_text); }
 
  private:
   sema_fastcall* fc_;
@@ -82,14 +89,25 @@ Result<Value> fold_lines(sema_ctx* ctx, Args args) {
   FastCall call(ctx, args[1], 2);
   if (!call) return sema::pending();
   Value acc = Value::borrow(args[2]);
-  LineString text;
-  auto done = each_line(ctx, "file/fold-lines", args[0], [&](std::string_view line) {
-    sema_value call_args[2] = {acc.release(), text.next(line)};
-    sema_value out = SEMA_NIL;
-    sema_status st = call.invoke(call_args, &out);  // steals both arguments
-    if (st == SEMA_OK) acc = Value::own(out);
-    return st;
-  });
+  Result<bool> done;
+  if (FastCall::host_makes_lines()) {
+    done = each_line(ctx, "file/fold-lines", args[0], [&](std::string_view line) {
+      sema_value call_args[2] = {acc.release(), SEMA_NIL};
+      sema_value out = SEMA_NIL;
+      sema_status st = call.invoke_line(call_args, line, &out);  // steals the accumulator
+      if (st == SEMA_OK) acc = Value::own(out);
+      return st;
+    });
+  } else {
+    LineString text;
+    done = each_line(ctx, "file/fold-lines", args[0], [&](std::string_view line) {
+      sema_value call_args[2] = {acc.release(), text.next(line)};
+      sema_value out = SEMA_NIL;
+      sema_status st = call.invoke(call_args, &out);  // steals both arguments
+      if (st == SEMA_OK) acc = Value::own(out);
+      return st;
+    });
+  }
   if (!done) return std::unexpected(done.error());
   return acc;
 }
@@ -97,14 +115,25 @@ Result<Value> fold_lines(sema_ctx* ctx, Args args) {
 Result<Value> for_each_line(sema_ctx* ctx, Args args) {
   FastCall call(ctx, args[1], 1);
   if (!call) return sema::pending();
-  LineString text;
-  auto done = each_line(ctx, "file/for-each-line", args[0], [&](std::string_view line) {
-    sema_value call_args[1] = {text.next(line)};
-    sema_value out = SEMA_NIL;
-    sema_status st = call.invoke(call_args, &out);
+  auto after = [](sema_status st, sema_value out) {
     if (st == SEMA_OK) sema::api->release(out);
     return st;
-  });
+  };
+  Result<bool> done;
+  if (FastCall::host_makes_lines()) {
+    done = each_line(ctx, "file/for-each-line", args[0], [&](std::string_view line) {
+      sema_value call_args[1] = {SEMA_NIL};
+      sema_value out = SEMA_NIL;
+      return after(call.invoke_line(call_args, line, &out), out);
+    });
+  } else {
+    LineString text;
+    done = each_line(ctx, "file/for-each-line", args[0], [&](std::string_view line) {
+      sema_value call_args[1] = {text.next(line)};
+      sema_value out = SEMA_NIL;
+      return after(call.invoke(call_args, &out), out);
+    });
+  }
   if (!done) return std::unexpected(done.error());
   return Value::nil();
 }

@@ -43,7 +43,9 @@ bool LineReader::refill(std::string* error) {
     marked = 0;
   }
   if (end_ == buffer_.size()) {  // a line longer than the buffer
-    buffer_.resize(buffer_.size() * 2);
+    Buffer bigger{std::make_unique_for_overwrite<uint8_t[]>(buffer_.size() * 2), buffer_.size() * 2};
+    std::memcpy(bigger.data(), buffer_.data(), end_);
+    buffer_ = std::move(bigger);
     newlines_.resize(buffer_.size() / 64 + 1);
   }
   while (true) {

@@ -5,6 +5,7 @@
 #include <bit>
 #include <cstddef>
 #include <cstdint>
+#include <memory>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -61,7 +62,14 @@ class LineReader {
   }
 
   int fd_ = -1;
-  std::vector<uint8_t> buffer_ = std::vector<uint8_t>(1 << 20);
+  // Not zeroed: only the bytes reads filled (buffer_[0, end_)) are looked at.
+  struct Buffer {
+    std::unique_ptr<uint8_t[]> bytes;
+    size_t n;
+    uint8_t* data() const { return bytes.get(); }
+    size_t size() const { return n; }
+  };
+  Buffer buffer_{std::make_unique_for_overwrite<uint8_t[]>(size_t{1} << 20), size_t{1} << 20};
   size_t begin_ = 0, end_ = 0;  // unread bytes are buffer_[begin_, end_)
   // The newlines of buffer_[0, end_), one bit per byte (newline_bits).
   std::vector<uint64_t> newlines_ = std::vector<uint64_t>(buffer_.size() / 64 + 1);

@@ -14,6 +14,11 @@ struct Interp::FastCall {
   LambdaObj* lambda = nullptr;  // set when the lean path applies
   Rc<Env> frame;              // the reused frame (pure bodies only)
   std::unique_ptr<mini::Code> code;  // the body for the mini-eval, when it applies
+  // A pure body in the mini-eval whose parameters are the first nargs slots
+  // and that does not name itself: once its frame exists and holds just
+  // those slots, a call is the argument stores and the body (fastcall_run).
+  bool lean = false;
+  const std::vector<uint32_t>* names = nullptr;  // the frame's scope (it may gain names)
 };
 
 Interp::FastCall* Interp::fastcall_open(Word fn, size_t nargs) {
@@ -25,6 +30,10 @@ Interp::FastCall* Interp::fastcall_open(Word fn, size_t nargs) {
     if (!p->has_rest() && p->nfixed() == nargs) {
       fc->lambda = as_lambda(fn);
       fc->code = mini::compile(p);
+      bool params_first = true;
+      for (size_t i = 0; i < nargs; ++i) params_first = params_first && p->param_slots[i] == i;
+      fc->lean = fc->code && p->info->pure && p->self_slot < 0 && params_first;
+      fc->names = &p->scope->names;
     }
   }
   return fc;
@@ -32,17 +41,23 @@ Interp::FastCall* Interp::fastcall_open(Word fn, size_t nargs) {
 
 void Interp::fastcall_close(FastCall* fc) { delete fc; }
 
-Result<Value> Interp::fastcall_invoke(FastCall* fc, Word* args) {
-  State& st = *state_;
+namespace {
+
+// The general call of fastcall_run: the checks, the frame made or reused,
+// the self slot, the body in the mini-eval or the evaluator.
+[[gnu::noinline]] bool invoke_general(Interp::State& st, Interp::FastCall* fc, Word* args, Word& out) {
   if (fc->lambda == nullptr) {
     ArgBuf buf(fc->nargs);
     for (size_t i = 0; i < fc->nargs; ++i) buf.push(args[i]);
-    return st.apply(fc->fn.get(), buf);
+    Result<Value> r = st.apply(fc->fn.get(), buf);
+    if (!r) return st.fail(std::unexpected(std::move(r.error())));
+    out = r->take();
+    return true;
   }
   const Proto* p = fc->lambda->proto.get();
   if (stack_low() || st.depth > st.options.max_depth) {
     for (size_t i = 0; i < fc->nargs; ++i) release(args[i]);
-    return st.depth_error();
+    return st.fail(st.depth_error());
   }
   // A frame that is not kept for reuse is let go of like one of the
   // evaluator's calls (freed when only its own closures keep it alive).
@@ -69,10 +84,34 @@ Result<Value> Interp::fastcall_invoke(FastCall* fc, Word* args) {
     frame->put(static_cast<uint32_t>(p->self_slot), fc->fn.get());
   }
   ++st.depth;
-  Word out;
   bool ok = fc->code && !st.any_dynamic ? mini::run(st, *fc->code, frame, out) : st.ev(p->body.get(), frame, out);
   --st.depth;
-  if (!ok) return std::unexpected(std::move(st.err));
+  return ok;
+}
+
+}  // namespace
+
+// The common call (fastio's rows): invoke_general's stores for a reused
+// frame that holds exactly the parameters (emptying every slot, then
+// storing the arguments, is storing each argument over its slot's old
+// value). The stack is checked once, by run_args: low, it fails with the
+// same depth error as invoke_general, only with the arguments in the frame
+// (released with it) instead of released at once, which nothing observes.
+bool Interp::fastcall_run(FastCall* fc, Word* args, Word& out) {
+  State& st = *state_;
+  Env* frame = fc->frame.get();
+  size_t n = fc->nargs;
+  if (!fc->lean || frame == nullptr || frame->rc_ != 1 || frame->slots.size() != n || fc->names->size() != n ||
+      st.any_dynamic || st.depth > st.options.max_depth) [[unlikely]]
+    return invoke_general(st, fc, args, out);
+  return mini::run_args(st, *fc->code, frame, args, n, out);
+}
+
+Error Interp::fastcall_error() { return std::move(state_->err); }
+
+Result<Value> Interp::fastcall_invoke(FastCall* fc, Word* args) {
+  Word out;
+  if (!fastcall_run(fc, args, out)) return std::unexpected(fastcall_error());
   return Value::own(out);
 }
 

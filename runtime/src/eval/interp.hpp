@@ -64,6 +64,10 @@ class Interp {
   struct FastCall;
   FastCall* fastcall_open(Word fn, size_t nargs);
   Result<Value> fastcall_invoke(FastCall* fc, Word* args);
+  // The same without the Result (the host table's entry): false leaves the
+  // error for fastcall_error to take.
+  [[gnu::visibility("hidden")]] bool fastcall_run(FastCall* fc, Word* args, Word& out);
+  Error fastcall_error();
   void fastcall_close(FastCall* fc);
 
   // Raised for a name that is unbound; lets the host add "(provided by the

@@ -125,6 +125,11 @@ std::unique_ptr<Code> compile(const Proto* p);
 // Runs the body in frame (its arguments bound). Same contract as
 // Interp::State::ev: an owned result in out, or false with the error (its
 // trace captured) in st.err.
-bool run(Interp::State& st, Code& code, Env* frame, Word& out);
+[[gnu::visibility("hidden")]] bool run(Interp::State& st, Code& code, Env* frame, Word& out);
+// fastcall's common call (fastcall.cpp): the n owned args stored over the
+// frame's first n slots, which are the parameters (each old value released
+// as it is replaced), then run, counted in st.depth.
+[[gnu::visibility("hidden")]] bool run_args(Interp::State& st, Code& code, Env* frame, Word* args, size_t n,
+                                              Word& out);
 
 }  // namespace sema::rt::mini

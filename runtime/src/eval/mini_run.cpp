@@ -617,6 +617,46 @@ bool update_in_place(Word acc, Word key, MapNode* literal, const Word* vals) {
   return assoc_literal_general(st, m, a, owned, vals, out);
 }
 
+// `=` on two strings (1BRC's `(= line "")`), as num_eq has it, compared
+// inline: the lengths first, then at most 16 bytes as words (same_text).
+[[gnu::always_inline]] inline bool text_eq(Word x, Word y, Word& w) {
+  if (!is_type(x, SEMA_T_STRING) || !is_type(y, SEMA_T_STRING)) return false;
+  w = sema_from_bool(same_text(string_of(x), string_of(y)));
+  return true;
+}
+
+// An If's test that is a leaf intrinsic call, decided on the words in
+// place: its value is only looked at, so `=` and `nil?` (1BRC's tests) run
+// inline and make no value. As leaf_intrinsic: a read that was its
+// variable's last use gives up its slot; false, with nothing changed: not
+// handled here.
+template <size_t N>
+[[gnu::always_inline]] inline bool leaf_test(St& st, MNode* t, Env* env, bool& yes) {
+  Word x, y = SEMA_NIL, w;
+  if (!in_place(st, t) || !atom(t->kids[0], env, x)) return false;
+  if constexpr (N == 2)
+    if (!atom(t->kids[1], env, y)) return false;
+  uint8_t id = t->intrinsic;
+  bool done;
+  if constexpr (N == 1)
+    done = id == SEMA_INTRINSIC_NIL_P ? (w = sema_from_bool(x == SEMA_NIL), true) : outlined_intrinsic1(id, x, w);
+  else
+    done = id == SEMA_INTRINSIC_NUM_EQ ? text_eq(x, y, w) || intrinsic_detail::num_eq(x, y, w)
+           : t->keyword_get            ? keyword_get(t, x, y, w)
+                                       : outlined_intrinsic2(id, x, y, w);
+  if (!done) return false;
+  if (t->leaf_moves) [[unlikely]]
+    empty_moved(t, env);
+  yes = sema_truthy(w);
+  release(w);
+  return true;
+}
+
+[[gnu::always_inline]] inline bool test_in_place(St& st, MNode* t, Env* env, bool& yes) {
+  if (!t->leaf_intrinsic) return false;
+  return t->kind == MK::Hook1 ? leaf_test<1>(st, t, env, yes) : leaf_test<2>(st, t, env, yes);
+}
+
 bool eval(St& st, MNode* m, Env* env, Word& out) {
   for (;;) {
     switch (m->kind) {
@@ -630,11 +670,14 @@ bool eval(St& st, MNode* m, Env* env, Word& out) {
       case MK::Hook2: return call_hook<2>(st, m, env, out);
       case MK::Hook3: return call_hook<3>(st, m, env, out);
       case MK::If: {
-        Word t;
-        bool owned;
-        if (!operand(st, m->kids[0], env, t, owned)) return false;
-        bool yes = sema_truthy(t);
-        if (owned) release(t);
+        bool yes;
+        if (!test_in_place(st, m->kids[0], env, yes)) [[unlikely]] {
+          Word t;
+          bool owned;
+          if (!operand(st, m->kids[0], env, t, owned)) return false;
+          yes = sema_truthy(t);
+          if (owned) release(t);
+        }
         if (yes) {
           m = m->kids[1];
         } else if (m->kids.size() > 2) {
@@ -643,6 +686,8 @@ bool eval(St& st, MNode* m, Env* env, Word& out) {
           out = SEMA_NIL;
           return true;
         }
+        // A fold's update (1BRC's two assocs), without the loop's dispatch.
+        if (m->kind == MK::AssocLiteral) return run_assoc_literal(st, m, env, out);
         continue;
       }
       case MK::Seq: {
@@ -698,10 +743,53 @@ bool eval(St& st, MNode* m, Env* env, Word& out) {
 
 }  // namespace
 
-bool run(St& st, Code& code, Env* frame, Word& out) {
-  if (stack_low()) return st.fail(st.depth_error());
-  bool ok = eval(st, code.root, frame, out);
-  if (!ok) st.capture(st.err);
+namespace {
+
+// The body's root as eval runs it, without eval's own frame for the common
+// shape of a line callback: an If whose test is decided in place, then a
+// let (or any node, through eval).
+[[gnu::always_inline]] inline bool run_root(St& st, MNode* m, Env* env, Word& out) {
+  bool yes;
+  if (m->kind == MK::If && test_in_place(st, m->kids[0], env, yes)) {
+    if (!yes && m->kids.size() <= 2) {
+      out = SEMA_NIL;
+      return true;
+    }
+    m = m->kids[yes ? 1 : 2];
+  }
+  if (m->kind == MK::Let) return run_let(st, m, env, out);
+  return eval(st, m, env, out);
+}
+
+// The body failed: its error gets the trace (out of line, as is the depth
+// error, which is reported without one).
+[[gnu::noinline]] bool run_failed(St& st) {
+  st.capture(st.err);
+  return false;
+}
+[[gnu::noinline]] bool too_deep(St& st) { return st.fail(st.depth_error()); }
+
+[[gnu::always_inline]] inline bool run_body(St& st, Code& code, Env* frame, Word& out) {
+  if (stack_low()) [[unlikely]]
+    return too_deep(st);
+  return run_root(st, code.root, frame, out) || run_failed(st);
+}
+
+}  // namespace
+
+bool run(St& st, Code& code, Env* frame, Word& out) { return run_body(st, code, frame, out); }
+
+bool run_args(St& st, Code& code, Env* frame, Word* args, size_t n, Word& out) {
+  Word* slots = frame->slots.data();
+  if (n == 2) [[likely]] {  // fold-lines: the accumulator and the line
+    release(std::exchange(slots[0], args[0]));
+    release(std::exchange(slots[1], args[1]));
+  } else {
+    for (size_t i = 0; i < n; ++i) release(std::exchange(slots[i], args[i]));
+  }
+  ++st.depth;
+  bool ok = run_body(st, code, frame, out);
+  --st.depth;
   return ok;
 }
 

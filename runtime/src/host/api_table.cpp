@@ -404,6 +404,10 @@ sema_status api_raise_interrupt(sema_ctx* ctx) {
 struct sema_fastcall {
   sema::rt::Interp* interp;
   sema::rt::Interp::FastCall* call;
+  size_t nargs;
+  // fastcall_invoke_text's string of the last call (a reference of ours):
+  // refilled in place while nobody else holds it.
+  sema::rt::Word text = SEMA_NIL;
 };
 
 namespace sema::rt {
@@ -412,19 +416,36 @@ namespace {
 sema_fastcall* api_fastcall_open(sema_ctx* ctx, sema_value fn, size_t nargs) {
   Interp::FastCall* fc = ctx->interp->fastcall_open(fn, nargs);
   if (fc == nullptr) return nullptr;
-  return new sema_fastcall{ctx->interp, fc};
+  return new sema_fastcall{ctx->interp, fc, nargs};
+}
+
+// The error of a failed call, for the plugin: out of line, so that the
+// callers below keep no Error in their frames.
+[[gnu::noinline]] sema_status fastcall_failed(sema_fastcall* fc) {
+  return pass_error(fc->interp->ctx(), fc->interp->fastcall_error());
 }
 
 sema_status api_fastcall_invoke(sema_fastcall* fc, sema_value* args, sema_value* out) {
-  Result<Value> r = fc->interp->fastcall_invoke(fc->call, args);
-  if (!r) return pass_error(fc->interp->ctx(), std::move(r.error()));
-  *out = r->take();
+  Word w;
+  if (!fc->interp->fastcall_run(fc->call, args, w)) [[unlikely]]
+    return fastcall_failed(fc);
+  *out = w;
   return SEMA_OK;
+}
+
+sema_status api_fastcall_invoke_text(sema_fastcall* fc, sema_value* args, const char* bytes, size_t len,
+                                     sema_value* out) {
+  Word s = api_string_refill(fc->text, bytes, len);  // a new string the first time (text is nil)
+  fc->text = s;
+  retain(s);
+  args[fc->nargs - 1] = s;
+  return api_fastcall_invoke(fc, args, out);
 }
 
 void api_fastcall_close(sema_fastcall* fc) {
   if (fc == nullptr) return;
   fc->interp->fastcall_close(fc->call);
+  release(fc->text);
   delete fc;
 }
 
@@ -503,6 +524,7 @@ const sema_host_api table = {
     api_string_refill,
     api_map_lookup,
     api_split_byte,
+    api_fastcall_invoke_text,
 };
 
 }  // namespace

@@ -400,6 +400,15 @@ typedef struct sema_host_api {
    * each sep byte (new strings, empty fields kept) and 1 is returned;
    * otherwise 0 (nothing made, *out untouched). */
   int (*split_byte)(sema_value text, sema_value sep, sema_value* out);
+  /* (new) fastcall_invoke whose last argument is the string bytes[0, len),
+   * made by the host (fc prepared for nargs >= 1): args has room for nargs
+   * values, the first nargs-1 are STOLEN as by fastcall_invoke and the last
+   * is written by the host. The host keeps the string and refills it for the
+   * next call when the callee kept no reference to it (as string_refill).
+   * For a producer that hands out one string per item (fastio's lines): one
+   * table call per item instead of two. */
+  sema_status (*fastcall_invoke_text)(sema_fastcall* fc, sema_value* args, const char* bytes, size_t len,
+                                      sema_value* out);
 } sema_host_api;
 
 /* ------------------------------------------------------ heap-object header */

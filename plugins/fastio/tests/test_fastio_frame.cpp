@@ -1,0 +1,98 @@
+// fastio plugin: the call around each line's callback (the host's
+// fastcall_invoke_text, fastcall's lean call into a reused frame, the body's
+// root If decided in place). Each program runs with fastio and with plain io;
+// everything observable must agree, errors and their traces included.
+#include "fastio_test.hpp"
+
+using fastio_test::Both;
+using fastio_test::Files;
+using fastio_test::q;
+
+namespace {
+// Short and long (> 16 bytes) lines, an empty one, a "\r\n" ending.
+const char* kLines = "b\n\nan apple a day keeps\n12\nb\r\n3.5\nthe last line without a newline";
+}
+
+TEST_CASE("frame: root ifs whose test is decided in place", "[plugin:fastio]") {
+  Both b;
+  Files f;
+  std::string p = q(f.write("x", kLines));
+  auto fold = [&](const std::string& fn, const std::string& init) {
+    return b.eval("(file/fold-lines " + p + " " + fn + " " + init + ")");
+  };
+  // = on the line against a string, an int, a float; the line read again in
+  // a branch, or only in the test (its last use)
+  CHECK(fold("(fn (acc l) (if (= l \"\") acc (+ acc 1)))", "0") == "6");
+  CHECK(fold("(fn (acc l) (if (= l \"b\") (cons l acc) acc))", "'()") == "(\"b\" \"b\")");
+  CHECK(fold("(fn (acc l) (if (= \"12\" l) (+ acc 100) (+ acc 1)))", "0") == "106");
+  CHECK(fold("(fn (acc l) (if (= l 12) (+ acc 100) (+ acc 1)))", "0") == "7");
+  CHECK(fold("(fn (acc l) (if (= acc 2.5) acc (+ acc 0.5)))", "0.0") == "2.5");
+  // nil?, not, a comparison, get with a keyword: tests on the accumulator
+  CHECK(fold("(fn (acc l) (if (nil? acc) (list l) (cons l acc)))", "nil") ==
+        "(\"the last line without a newline\" \"3.5\" \"b\" \"12\" \"an apple a day keeps\" \"\" \"b\")");
+  CHECK(fold("(fn (acc l) (if (not acc) 1 (+ acc 1)))", "#f") == "7");
+  CHECK(fold("(fn (acc l) (if (< acc 3) (+ acc 1) acc))", "0") == "3");
+  CHECK(fold("(fn (acc l) (if (get acc :n) (assoc acc :n (+ (:n acc) 1)) (assoc acc :n 1)))", "{}") == "{:n 7}");
+  // a one-armed if as the whole body gives nil on the lines it skips
+  CHECK(fold("(fn (acc l) (if (= l \"b\") :b))", "0") == "nil");
+  CHECK(fold("(fn (acc l) (if (= l \"the last line without a newline\") :end))", "0") == ":end");
+  // a test that is not a leaf intrinsic call, and bodies that are no if
+  CHECK(fold("(fn (acc l) (if (string/starts-with? l \"b\") (+ acc 1) acc))", "0") == "2");
+  CHECK(fold("(fn (acc l) (let ((n (string-length l))) (+ acc n)))", "0") == "58");
+  CHECK(fold("(fn (acc l) l)", "nil") == "\"the last line without a newline\"");
+  CHECK(fold("(fn (acc l) acc)", ":same") == ":same");
+  CHECK(fold("(fn (acc l) 7)", "nil") == "7");
+}
+
+TEST_CASE("frame: a test that fails, and errors in the branches", "[plugin:fastio]") {
+  Both b;
+  Files f;
+  std::string p = f.write("x", kLines);
+  // Both compares the whole reports, trace lines included.
+  auto r = b.run("(file/fold-lines " + q(p) + " (fn (acc l) (if (< l 3) acc (+ acc 1))) 0)", "t.sema");
+  CHECK_FALSE(r.ok);
+  CHECK(r.error.find("  at < (t.sema:1:") != std::string::npos);
+  r = b.run("(file/fold-lines " + q(p) + " (fn (acc l) (if (= l \"12\") (+ acc l) (+ acc 1))) 0)", "t.sema");
+  CHECK_FALSE(r.ok);
+  CHECK(r.error.find("  at + (t.sema:1:") != std::string::npos);
+  CHECK(r.error.find("  at file/fold-lines (t.sema:1:1)") != std::string::npos);
+  // the error of one line, then a good run of the same callback
+  b.run("(define (step acc l) (if (= l \"3.5\") (error \"stop\") (+ acc 1)))");
+  CHECK(b.eval("(file/fold-lines " + q(p) + " step 0)") == "Eval error: stop");
+  CHECK(b.eval("(file/fold-lines " + q(f.write("y", "1\n2\n")) + " step 0)") == "2");
+  CHECK(b.eval("(try (file/for-each-line " + q(p) + " (fn (l) (if (= l \"12\") (throw l)))) (catch e (:value e)))") ==
+        "\"12\"");
+}
+
+TEST_CASE("frame: the callback keeps its line strings", "[plugin:fastio]") {
+  Both b;
+  Files f;
+  std::string p = q(f.write("x", kLines));
+  // kept in the accumulator, in a closure, in a map: each keeps its own text
+  CHECK(b.eval("(file/fold-lines " + p + " (fn (acc l) (cons l acc)) '())") ==
+        "(\"the last line without a newline\" \"3.5\" \"b\" \"12\" \"an apple a day keeps\" \"\" \"b\")");
+  CHECK(b.eval("(map (fn (f) (f)) (file/fold-lines " + p + " (fn (acc l) (cons (fn () l) acc)) '()))") ==
+        "(\"the last line without a newline\" \"3.5\" \"b\" \"12\" \"an apple a day keeps\" \"\" \"b\")");
+  CHECK(b.eval("(file/fold-lines " + p + " (fn (acc l) (if (= l \"b\") acc (assoc acc l (count acc)))) {})") ==
+        "{\"\" 0 \"12\" 2 \"3.5\" 3 \"an apple a day keeps\" 1 \"the last line without a newline\" 4}");
+  // every other line kept: the strings handed out are refilled only when free
+  CHECK(b.eval("(file/fold-lines " + p +
+               " (fn (acc l) (if (< (string-length l) 3) (cons l acc) (cons (string-length l) acc))) '())") ==
+        "(31 3 \"b\" \"12\" 20 \"\" \"b\")");
+  CHECK(b.eval("(begin (define seen '()) (file/for-each-line " + p + " (fn (l) (set! seen (cons l seen)))) seen)") ==
+        "(\"the last line without a newline\" \"3.5\" \"b\" \"12\" \"an apple a day keeps\" \"\" \"b\")");
+}
+
+TEST_CASE("frame: re-entrant folds with the same and other callbacks", "[plugin:fastio]") {
+  Both b;
+  Files f;
+  std::string p = q(f.write("x", "a\nbb\nccc\n"));
+  // the same procedure runs inside its own call: its frame is in use
+  b.eval("(define (step acc l) (if (= l \"bb\") (if (< acc 100) (+ acc (file/fold-lines " + p +
+         " step 100)) (+ acc 2)) (+ acc (string-length l))))");
+  CHECK(b.eval("(file/fold-lines " + p + " step 0)") == "110");
+  // an inner fold whose callback keeps the outer line
+  CHECK(b.eval("(file/fold-lines " + p + " (fn (acc l) (cons (file/fold-lines " + p +
+               " (fn (a m) (if (= m l) (cons m a) a)) '()) acc)) '())") ==
+        "((\"ccc\") (\"bb\") (\"a\"))");
+}
