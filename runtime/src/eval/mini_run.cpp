@@ -461,6 +461,127 @@ bool update_in_place(Word acc, Word key, MapNode* literal, const Word* vals) {
   return call_general<3>(st, m, a, owned, out);
 }
 
+// The stats update (mini_eval.hpp, Rec) as one step on the words in place:
+// `(assoc acc name {:min (min temp (get existing :min)) …})` when the
+// entry's old map is existing's and nobody else can see it. False: nothing
+// was changed (no slot, no count, no entry), and run_assoc_call runs the
+// call from the start.
+//
+// Why this is today's path, step for step. run_assoc_call moves acc out of
+// its slot, reads or moves the key, computes each value in entry order
+// (run_nested: the get's entry and an immediate number; a last-use read
+// empties its slot and releases it once its node is done; a constant or a
+// borrowed variable read is retained, a last-use read moved into the map),
+// and then, if acc is unique, the key has an entry and that entry's map is
+// unique with exactly the literal's keys, writes the values over the old
+// ones and answers acc. Here:
+// - the same rebinding checks (every cell once; any_dynamic) and the same
+//   stack check, before anything is read;
+// - acc unique in its slot is acc unique after the moving read (nothing in
+//   the step reads acc's variable again: the read was its last use);
+// - the entry's map is M's word, held by M's slot and the entry alone
+//   (count 2): once the literal's last read of M has emptied M's slot,
+//   today's path sees it unique. No other read of M is in the step (the
+//   compiler checks), and the intrinsics take no references, so nothing
+//   else changes that count in between;
+// - M's keys are the literal's sorted keys word for word, so each get's
+//   entry is at the literal's index of its key, as the hint or the scan
+//   finds it; the outer calls run number_intrinsic2 on those words, which
+//   is run_nested's in-place path. Anything it declines (a non-number, ints
+//   past the immediates, mixed kinds) returns false before any write;
+// - then, with nothing left that can fail: references for constants and
+//   borrowed reads, last-use reads taken, the values written (the old ones
+//   released), acc's slot emptied (moved to out), and the last-use slots
+//   emptied and released (M's leaves its map with the entry's count only).
+// The order of the releases differs from today's, but releasing runs no
+// user code (a freed value touches no frame).
+// run_rec's values written so far taken back (the first i parts): nothing
+// changed. False, for run_rec to return.
+[[gnu::cold, gnu::noinline]] bool rec_undo(const Rec& r, MapEntry* p, const Word* old, uint32_t i) {
+  while (i-- > 0) p[r.parts[i].pos].second = old[i];
+  return false;
+}
+
+// After run_rec wrote the values: a reference for each that is neither an
+// op's result nor moved out of its slot, and the old values that may be
+// boxed released.
+[[gnu::noinline]] void rec_fixups(const Rec& r, MapEntry* p, const Word* old) {
+  for (size_t i = 0; i < r.parts.size(); ++i) {
+    const Rec::Part& part = r.parts[i];
+    if (part.op == 0 && !part.take) retain(p[part.pos].second);
+    if (part.release_old) release(old[i]);
+  }
+}
+
+// number_intrinsic2 with min and max inline too (its pick is a call).
+[[gnu::always_inline]] inline bool rec_number(uint8_t op, Word a, Word b, Word& out) {
+  if (op == SEMA_INTRINSIC_MIN || op == SEMA_INTRINSIC_MAX)
+    return intrinsic_detail::pick_inline(op == SEMA_INTRINSIC_MIN, a, b, out);
+  return number_intrinsic2(op, a, b, out);
+}
+
+[[gnu::always_inline]] inline bool run_rec(St& st, MNode* m, Env* env, Word& out) {
+  Rec& r = *m->rec;
+  if (st.any_dynamic || stack_low()) [[unlikely]]
+    return false;
+  for (const auto& [cell, builtin] : r.cells)
+    if (cell->value != builtin) [[unlikely]]
+      return false;
+  Word* ops = r.ops;
+  Word* at[kRecReads];
+  size_t nreads = r.reads.size();
+  for (size_t i = 0; i < nreads; ++i) {
+    Env* f = env->up(r.reads[i].depth);
+    uint32_t s = r.reads[i].slot;
+    if (s >= f->slots.size() || f->slots[s] == kUnset) [[unlikely]]
+      return false;
+    at[i] = &f->slots[s];
+    ops[i] = f->slots[s];
+  }
+  Word acc = ops[0], key = ops[r.key], map = ops[r.map];
+  if (!unique(acc) || !is_type(map, SEMA_T_MAP) || as_obj(map)->rc != 2) [[unlikely]]
+    return false;
+  MapEntries& e = static_cast<MapObj*>(as_obj(map))->entries;
+  uint32_t n = r.n;
+  if (e.size() != n) [[unlikely]]
+    return false;
+  MapEntry* p = e.data();
+  Word* slot = is_type(acc, SEMA_T_HASHMAP) ? hashmap_value_slot(acc, key)
+               : as_obj(acc)->type == SEMA_T_MAP ? map_value_slot(acc, key)
+                                                 : nullptr;
+  if (slot == nullptr || *slot != map) [[unlikely]]
+    return false;
+  // Each value is written as soon as it is computed (no op reads an entry
+  // written before it), the old one kept: a failure puts them back.
+  Word old[kAssocLiteralMax];
+  const Rec::Part* parts = r.parts.data();
+  for (uint32_t i = 0; i < n; ++i) {
+    const Rec::Part& part = parts[i];
+    MapEntry& d = p[part.pos];
+    Word v;
+    if (d.first != part.key) [[unlikely]]
+      return rec_undo(r, p, old, i);
+    if (part.op == 0) [[unlikely]]
+      v = ops[part.arg];
+    else if (!rec_number(part.op, ops[part.arg], p[part.entry].second, v)) [[unlikely]]
+      return rec_undo(r, p, old, i);
+    old[i] = d.second;
+    d.second = v;
+  }
+  if (r.fixups) [[unlikely]]
+    rec_fixups(r, p, old);
+  *at[0] = SEMA_NIL;  // acc, moved to out
+  *at[r.map] = SEMA_NIL;
+  as_obj(map)->rc = 1;  // M's last use: the entry's reference is left
+  out = acc;
+  for (uint8_t i : r.taken) *at[i] = SEMA_NIL;
+  for (uint8_t i : r.released) {
+    *at[i] = SEMA_NIL;
+    release(ops[i]);
+  }
+  return true;
+}
+
 // (assoc acc key {literal}) with the standard assoc: the arguments and the
 // literal's values are computed as call_hook<3> and run_map would; then,
 // instead of a new map replacing the entry's old one, the old one takes the
@@ -469,7 +590,7 @@ bool update_in_place(Word acc, Word key, MapNode* literal, const Word* vals) {
 // result is acc itself, as the hook's would be. Any other case builds the
 // map from the same values and calls the hook. The rare paths are out of
 // line: the hot one stays a few cache lines.
-[[gnu::noinline]] bool run_assoc_literal(St& st, MNode* m, Env* env, Word& out) {
+[[gnu::noinline]] bool run_assoc_call(St& st, MNode* m, Env* env, Word& out) {
   if (!in_place(st, m)) [[unlikely]]
     return st.ev(m->node, env, out);  // the global was rebound: the evaluator resolves it again
   if (stack_low()) [[unlikely]]
@@ -492,6 +613,14 @@ bool update_in_place(Word acc, Word key, MapNode* literal, const Word* vals) {
     return true;
   }
   return assoc_literal_general(st, m, a, owned, vals, out);
+}
+
+// An AssocLiteral node: the stats update in one step when it applies, else
+// the call.
+[[gnu::noinline]] bool run_assoc_literal(St& st, MNode* m, Env* env, Word& out) {
+  if (m->rec != nullptr && run_rec(st, m, env, out)) [[likely]]
+    return true;
+  return run_assoc_call(st, m, env, out);
 }
 
 bool eval(St& st, MNode* m, Env* env, Word& out) {
