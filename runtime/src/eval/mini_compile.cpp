@@ -264,7 +264,7 @@ class Compiler {
       }
       r.parts.push_back(part);
     }
-    if (!map_last) return nullptr;
+    if (!map_last || r.cells.size() > kRecCells) return nullptr;
     // The constants go after the reads.
     auto nreads = static_cast<uint8_t>(r.reads.size());
     auto fix = [&](uint8_t& i) {

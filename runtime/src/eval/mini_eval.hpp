@@ -104,6 +104,7 @@ struct MNode {
 // constant, a variable read or `(op atom (get M :k2))` on one map variable M
 // whose last use is in the literal, with :k2 among the literal's keys.
 inline constexpr size_t kRecReads = kAssocLiteralMax + 3;  // acc, key, M, an operand per value
+inline constexpr size_t kRecCells = kAssocLiteralMax + 2;  // assoc, get, an outer call per value
 struct Rec {
   // One value of the literal, in entry (evaluation) order.
   struct Part {

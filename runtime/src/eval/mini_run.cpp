@@ -520,13 +520,35 @@ bool update_in_place(Word acc, Word key, MapNode* literal, const Word* vals) {
   return number_intrinsic2(op, a, b, out);
 }
 
+// Whether every global of the step still holds its builtin: unrolled, one
+// test at the end (the compiler keeps the count at most kRecCells).
+[[gnu::always_inline]] inline bool cells_hold(const Rec& r) {
+  const std::pair<Cell*, Word>* c = r.cells.data();
+  Word diff = 0;
+  auto at = [&](size_t i) { diff |= c[i].first->value ^ c[i].second; };
+  static_assert(kRecCells == 10);
+  switch (r.cells.size()) {
+    case 10: at(9); [[fallthrough]];
+    case 9: at(8); [[fallthrough]];
+    case 8: at(7); [[fallthrough]];
+    case 7: at(6); [[fallthrough]];
+    case 6: at(5); [[fallthrough]];
+    case 5: at(4); [[fallthrough]];
+    case 4: at(3); [[fallthrough]];
+    case 3: at(2); [[fallthrough]];
+    case 2: at(1); [[fallthrough]];
+    case 1: at(0); break;
+    default: return false;
+  }
+  return diff == 0;
+}
+
 [[gnu::always_inline]] inline bool run_rec(St& st, MNode* m, Env* env, Word& out) {
   Rec& r = *m->rec;
   if (st.any_dynamic || stack_low()) [[unlikely]]
     return false;
-  for (const auto& [cell, builtin] : r.cells)
-    if (cell->value != builtin) [[unlikely]]
-      return false;
+  if (!cells_hold(r)) [[unlikely]]
+    return false;
   Word* ops = r.ops;
   Word* at[kRecReads];
   size_t nreads = r.reads.size();
