@@ -503,14 +503,16 @@ bool update_in_place(Word acc, Word key, MapNode* literal, const Word* vals) {
 }
 
 // After run_rec wrote the values: a reference for each that is neither an
-// op's result nor moved out of its slot, and the old values that may be
-// boxed released.
-[[gnu::noinline]] void rec_fixups(const Rec& r, MapEntry* p, const Word* old) {
-  for (size_t i = 0; i < r.parts.size(); ++i) {
-    const Rec::Part& part = r.parts[i];
+// op's result nor moved out of its slot.
+[[gnu::noinline]] void rec_retain(const Rec& r, MapEntry* p) {
+  for (const Rec::Part& part : r.parts)
     if (part.op == 0 && !part.take) retain(p[part.pos].second);
-    if (part.release_old) release(old[i]);
-  }
+}
+
+// Then the old values that may be boxed are released.
+[[gnu::noinline]] void rec_release_old(const Rec& r, const Word* old) {
+  for (size_t i = 0; i < r.parts.size(); ++i)
+    if (r.parts[i].release_old) release(old[i]);
 }
 
 // number_intrinsic2 with min and max inline too (its pick is a call).
@@ -591,16 +593,25 @@ bool update_in_place(Word acc, Word key, MapNode* literal, const Word* vals) {
     d.second = v;
   }
   if (r.fixups) [[unlikely]]
-    rec_fixups(r, p, old);
+    rec_retain(r, p);
   *at[0] = SEMA_NIL;  // acc, moved to out
   *at[r.map] = SEMA_NIL;
   as_obj(map)->rc = 1;  // M's last use: the entry's reference is left
   out = acc;
   for (uint8_t i : r.taken) *at[i] = SEMA_NIL;
-  for (uint8_t i : r.released) {
+  // The words to release are taken out of the scratch before the first
+  // release (freeing runs no code of ours, but the scratch need not rely
+  // on that).
+  Word dead[kRecReads];
+  size_t nd = r.released.size();
+  for (size_t k = 0; k < nd; ++k) {
+    uint8_t i = r.released[k];
     *at[i] = SEMA_NIL;
-    release(ops[i]);
+    dead[k] = ops[i];
   }
+  if (r.fixups) [[unlikely]]
+    rec_release_old(r, old);
+  for (size_t k = 0; k < nd; ++k) release(dead[k]);
   return true;
 }
 
