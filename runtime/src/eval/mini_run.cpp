@@ -461,40 +461,6 @@ bool update_in_place(Word acc, Word key, MapNode* literal, const Word* vals) {
   return call_general<3>(st, m, a, owned, out);
 }
 
-// The stats update (mini_eval.hpp, Rec) as one step on the words in place:
-// `(assoc acc name {:min (min temp (get existing :min)) …})` when the
-// entry's old map is existing's and nobody else can see it. False: nothing
-// was changed (no slot, no count, no entry), and run_assoc_call runs the
-// call from the start.
-//
-// Why this is today's path, step for step. run_assoc_call moves acc out of
-// its slot, reads or moves the key, computes each value in entry order
-// (run_nested: the get's entry and an immediate number; a last-use read
-// empties its slot and releases it once its node is done; a constant or a
-// borrowed variable read is retained, a last-use read moved into the map),
-// and then, if acc is unique, the key has an entry and that entry's map is
-// unique with exactly the literal's keys, writes the values over the old
-// ones and answers acc. Here:
-// - the same rebinding checks (every cell once; any_dynamic) and the same
-//   stack check, before anything is read;
-// - acc unique in its slot is acc unique after the moving read (nothing in
-//   the step reads acc's variable again: the read was its last use);
-// - the entry's map is M's word, held by M's slot and the entry alone
-//   (count 2): once the literal's last read of M has emptied M's slot,
-//   today's path sees it unique. No other read of M is in the step (the
-//   compiler checks), and the intrinsics take no references, so nothing
-//   else changes that count in between;
-// - M's keys are the literal's sorted keys word for word, so each get's
-//   entry is at the literal's index of its key, as the hint or the scan
-//   finds it; the outer calls run number_intrinsic2 on those words, which
-//   is run_nested's in-place path. Anything it declines (a non-number, ints
-//   past the immediates, mixed kinds) returns false before any write;
-// - then, with nothing left that can fail: references for constants and
-//   borrowed reads, last-use reads taken, the values written (the old ones
-//   released), acc's slot emptied (moved to out), and the last-use slots
-//   emptied and released (M's leaves its map with the entry's count only).
-// The order of the releases differs from today's, but releasing runs no
-// user code (a freed value touches no frame).
 // run_rec's values written so far taken back (the first i parts): nothing
 // changed. False, for run_rec to return.
 [[gnu::cold, gnu::noinline]] bool rec_undo(const Rec& r, MapEntry* p, const Word* old, uint32_t i) {
@@ -545,6 +511,43 @@ bool update_in_place(Word acc, Word key, MapNode* literal, const Word* vals) {
   return diff == 0;
 }
 
+// The stats update (mini_eval.hpp, Rec) as one step on the words in place:
+// `(assoc acc name {:min (min temp (get existing :min)) …})` when the
+// entry's old map is existing's and nobody else can see it. False: nothing
+// was changed (no slot, no count, no entry), and run_assoc_call runs the
+// call from the start.
+//
+// Why this is run_assoc_call's path, step for step. That path moves acc out
+// of its slot, reads or moves the key, computes each value in entry order
+// (run_nested: the get's entry and an immediate number; a last-use read
+// empties its slot and releases it once its node is done; a constant or a
+// borrowed variable read is retained, a last-use read moved into the map),
+// and then, if acc is unique, the key has an entry and that entry's map is
+// unique with exactly the literal's keys, writes the values over the old
+// ones (releasing them) and answers acc. Here:
+// - the same rebinding checks (every global once; any_dynamic) and the
+//   same stack check, before anything is read; an unbound slot: false;
+// - acc unique in its slot is acc unique after the moving read (nothing in
+//   the step reads acc's variable again: the read was its last use);
+// - the entry's map is M's word, held by M's slot and the entry alone
+//   (count 2): once the literal's last read of M has emptied M's slot,
+//   that path sees it unique. No other read of M is in the step (the
+//   compiler checks), and the intrinsics take no references, so nothing
+//   else changes that count in between;
+// - M has the literal's size and each entry the literal's key at its index
+//   (checked as the values are written), so each get's entry is at the
+//   literal's index of its key, as the hint or the scan finds it; the ops
+//   are run_nested's in-place number_intrinsic2. Anything they decline (a
+//   non-number, ints past the immediates, mixed kinds) or another key puts
+//   the values written so far back (no op reads an entry written before
+//   it, so each saw the old values) and returns false;
+// - then, with nothing left that can fail: references for constants and
+//   borrowed reads, acc's slot emptied (moved to out), M's emptied with the
+//   entry's count left, last-use reads moved into the map emptied, the
+//   other last uses emptied and released, the old values that may be boxed
+//   released (those an op read are numbers).
+// The order of the releases differs, but releasing runs no code of ours (a
+// freed value touches no frame).
 [[gnu::always_inline]] inline bool run_rec(St& st, MNode* m, Env* env, Word& out) {
   Rec& r = *m->rec;
   if (st.any_dynamic || stack_low()) [[unlikely]]
