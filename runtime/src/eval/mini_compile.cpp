@@ -181,8 +181,10 @@ class Compiler {
   // The stats update's shape (mini_eval.hpp, Rec) of an AssocLiteral node,
   // or null. Every read of M in the step is a get of one of the literal's
   // keys, and one of them is M's last use: after the literal today's path
-  // holds M's map only through the accumulator's entry.
-  Rec* rec_shape(MNode* m) {
+  // holds M's map only through the accumulator's entry. Cold: it runs once
+  // per compile, and out of the hot text it leaves the run-time code where
+  // it was (placement, performance.md §24).
+  [[gnu::cold]] Rec* rec_shape(MNode* m) {
     MNode* acc = m->kids[0];
     MNode* key = m->kids[1];
     MNode* lit = m->kids[2];
@@ -304,6 +306,9 @@ class Compiler {
 };
 
 }  // namespace
+
+Code::Code() = default;
+Code::~Code() = default;
 
 std::unique_ptr<Code> compile(const Proto* p) {
   if (!p->info->pure || assigns_locals(p->body.get())) return nullptr;

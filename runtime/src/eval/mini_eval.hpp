@@ -142,6 +142,10 @@ struct Code {
   std::deque<MNode> nodes;
   std::vector<Value> natives;
   MNode* root = nullptr;
+  // Out of line (mini_compile.cpp): the deques' code stays out of the
+  // files that only hold a Code.
+  Code();
+  ~Code();
 };
 
 // The compiled form of p's body, or null when p cannot use the mini-eval.
