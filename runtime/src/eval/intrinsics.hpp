@@ -121,8 +121,11 @@ inline bool first(Word s, Word& out) {
 
 // min / max of two numbers of one immediate kind: the later argument wins
 // ties and every comparison with NaN fails, so (min nan 1.0) is nan and
-// (min 1.0 nan) is 1.0, as math's pick does.
-inline bool pick(bool min, Word a, Word b, Word& out) {
+// (min 1.0 nan) is 1.0, as math's pick does. Always inline for a caller that
+// dispatches on min/max itself (the mini-eval's stats update); the other
+// intrinsics call pick, which the compiler leaves out of line (inlined into
+// the evaluator's paths it cost them instructions).
+[[gnu::always_inline]] inline bool pick_inline(bool min, Word a, Word b, Word& out) {
   bool later;
   if (is_small_int(a) && is_small_int(b)) {
     int64_t x = sema_small_int_of(a), y = sema_small_int_of(b);
@@ -136,6 +139,7 @@ inline bool pick(bool min, Word a, Word b, Word& out) {
   out = later ? b : a;  // immediates: no reference to take
   return true;
 }
+inline bool pick(bool min, Word a, Word b, Word& out) { return pick_inline(min, a, b, out); }
 
 // float on a number that needs no parsing: a float is itself (its word is
 // already canonical), an immediate int converts exactly as math's hook does.

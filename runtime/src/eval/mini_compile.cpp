@@ -171,8 +171,10 @@ class Compiler {
       m->kw_key = g->kids[1]->constant;
     }
     if (n == 3 && nat->intrinsic3 == SEMA_INTRINSIC_ASSOC && m->kids[2]->kind == MK::Map &&
-        m->kids[2]->kids.size() <= kAssocLiteralMax)
+        m->kids[2]->kids.size() <= kAssocLiteralMax) {
       m->kind = MK::AssocLiteral;
+      m->rec = rec_shape(m);
+    }
     return m;
   }
 
@@ -263,6 +265,122 @@ class Compiler {
     return u->intrinsic == SEMA_INTRINSIC_NTH && index ? u : nullptr;
   }
 
+  static bool last_use(const MNode* k) { return static_cast<LocalNode*>(k->node)->last_use; }
+  static bool same_slot(const MNode* k, uint32_t depth, uint32_t slot) {
+    return k->kind == MK::Local && k->depth == depth && k->slot == slot;
+  }
+
+  // The stats update's shape (mini_eval.hpp, Rec) of an AssocLiteral node,
+  // or null. Every read of M in the step is a get of one of the literal's
+  // keys, and one of them is M's last use: after the literal today's path
+  // holds M's map only through the accumulator's entry. Cold: it runs once
+  // per compile, and out of the hot text it leaves the run-time code where
+  // it was (placement, performance.md §24).
+  [[gnu::cold]] Rec* rec_shape(MNode* m) {
+    MNode* acc = m->kids[0];
+    MNode* key = m->kids[1];
+    MNode* lit = m->kids[2];
+    auto* literal = static_cast<MapNode*>(lit->node);
+    if (acc->kind != MK::Local || !last_use(acc)) return nullptr;  // a borrowed accumulator is never unique
+    // A key read neither moved nor borrowed is one a later value moves out.
+    if (key->kind != MK::Const && (key->kind != MK::Local || !(last_use(key) || key->borrow))) return nullptr;
+    // M: the map variable of the first get.
+    const MNode* first = nullptr;
+    for (MNode* k : lit->kids)
+      if (k->kind == MK::Hook2 && k->nested_kw) {
+        first = k;
+        break;
+      }
+    if (first == nullptr) return nullptr;
+    uint32_t md = first->kw_depth, ms = first->kw_slot;
+    Rec r;
+    r.n = static_cast<uint32_t>(literal->sorted_keys.size());
+    r.keys = literal->sorted_keys.data();
+    enum class End : uint8_t { Keep, Release, Take };
+    std::vector<End> end;
+    // The index of a read of slot (depth, slot) in ops; last: the read is
+    // the variable's last use, and what happens to the slot then.
+    auto read = [&](uint32_t depth, uint32_t slot, bool last, End how) {
+      for (uint8_t i = 0; i < r.reads.size(); ++i)
+        if (r.reads[i].depth == depth && r.reads[i].slot == slot) {
+          if (last) end[i] = how;
+          return i;
+        }
+      r.reads.push_back({depth, slot});
+      end.push_back(last ? how : End::Keep);
+      return static_cast<uint8_t>(r.reads.size() - 1);
+    };
+    std::vector<Word> constants;
+    auto constant = [&](Word w) {
+      constants.push_back(w);
+      return static_cast<uint8_t>(kRecReads + constants.size() - 1);  // fixed up below
+    };
+    auto add_cell = [&](Cell* c, Word w) {
+      if (std::ranges::find(r.cells, c, &std::pair<Cell*, Word>::first) == r.cells.end()) r.cells.emplace_back(c, w);
+    };
+    read(acc->depth, acc->slot, true, End::Keep);  // ops[0]; emptied apart
+    r.map = read(md, ms, false, End::Keep);        // emptied apart
+    if (same_slot(key, md, ms)) return nullptr;
+    r.key = key->kind == MK::Local ? read(key->depth, key->slot, last_use(key), End::Release) : constant(key->constant);
+    add_cell(m->cell, m->builtin);
+    bool map_last = false;
+    for (size_t i = 0; i < lit->kids.size(); ++i) {
+      MNode* k = lit->kids[i];
+      Rec::Part part;
+      part.pos = static_cast<uint8_t>(std::ranges::find(literal->sorted, static_cast<uint32_t>(i)) - literal->sorted.begin());
+      part.key = r.keys[part.pos];
+      if (k->kind == MK::Const) {
+        part.arg = constant(k->constant);
+        part.take = !is_ptr(k->constant);  // an immediate needs no reference
+      } else if (k->kind == MK::Local) {
+        if (same_slot(k, md, ms)) return nullptr;
+        part.take = last_use(k);
+        part.arg = read(k->depth, k->slot, part.take, End::Take);
+      } else if (k->kind == MK::Hook2 && k->nested_kw) {
+        if (k->kw_depth != md || k->kw_slot != ms) return nullptr;
+        auto at = std::ranges::find(literal->sorted_keys, k->kw_key);
+        if (at == literal->sorted_keys.end()) return nullptr;
+        part.op = k->intrinsic;
+        part.entry = static_cast<uint8_t>(at - literal->sorted_keys.begin());
+        // Values are written as they are computed: no op may read an
+        // entry an earlier value was written to.
+        for (const Rec::Part& earlier : r.parts)
+          if (earlier.pos == part.entry) return nullptr;
+        MNode* a = k->kids[0];
+        if (same_slot(a, md, ms)) return nullptr;
+        part.arg = a->kind == MK::Local ? read(a->depth, a->slot, last_use(a), End::Release) : constant(a->constant);
+        MNode* g = k->kids[1];
+        map_last = map_last || last_use(g->kids[0]);
+        add_cell(k->cell, k->builtin);
+        add_cell(g->cell, g->builtin);
+      } else {
+        return nullptr;
+      }
+      r.parts.push_back(part);
+    }
+    if (!map_last || r.cells.size() > kRecCells) return nullptr;
+    // The constants go after the reads.
+    auto nreads = static_cast<uint8_t>(r.reads.size());
+    auto fix = [&](uint8_t& i) {
+      if (i >= kRecReads) i = static_cast<uint8_t>(i - kRecReads + nreads);
+    };
+    fix(r.key);
+    for (Rec::Part& part : r.parts) fix(part.arg);
+    for (size_t i = 0; i < constants.size(); ++i) r.ops[nreads + i] = constants[i];
+    for (uint8_t i = 1; i < nreads; ++i) {
+      if (i == r.map) continue;
+      if (end[i] == End::Release) r.released.push_back(i);
+      if (end[i] == End::Take) r.taken.push_back(i);
+    }
+    // An old value needs no release when an op read it for its own key:
+    // number_intrinsic2 took it, so it is an immediate.
+    for (Rec::Part& part : r.parts) {
+      part.release_old = part.op == 0 || part.entry != part.pos;
+      r.fixups = r.fixups || part.release_old;
+    }
+    return &code_.recs.emplace_back(std::move(r));
+  }
+
   // Lists in m the slots of the reads under n that are their variable's
   // last use (emptied after m's intrinsics ran on the words in place).
   static void note_moves(MNode* m, const MNode* n) {
@@ -280,6 +398,9 @@ class Compiler {
 };
 
 }  // namespace
+
+Code::Code() = default;
+Code::~Code() = default;
 
 std::unique_ptr<Code> compile(const Proto* p) {
   if (!p->info->pure || assigns_locals(p->body.get())) return nullptr;

@@ -38,6 +38,8 @@ inline constexpr uint8_t kMaxChain = 4;
 enum class MK : uint8_t { Const, Local, Global, If, Seq, And, Or, Let, Hook1, Hook2, Hook3, Keyword, Map, Full, AssocLiteral, SplitField };
 inline constexpr size_t kAssocLiteralMax = 8;
 
+struct Rec;
+
 struct MNode {
   MK kind = MK::Full;
   Node* node = nullptr;  // the analysed node: the full evaluator's fallback, error sites
@@ -110,13 +112,58 @@ struct MNode {
   char split_sep = 0;          // Field: the one-byte separator
   // Keyword: the keyword called.
   Word keyword = SEMA_NIL;
+  // AssocLiteral in the shape run_rec takes first (Rec, below); null: none.
+  Rec* rec = nullptr;
+};
+
+// An AssocLiteral that updates the accumulator's stats map as one step
+// (mini_run.cpp, run_rec): `(assoc acc key {:k v …})` where acc's read is its
+// last use, key is a constant or a variable read, and every value is a
+// constant, a variable read or `(op atom (get M :k2))` on one map variable M
+// whose last use is in the literal, with :k2 among the literal's keys.
+inline constexpr size_t kRecReads = kAssocLiteralMax + 3;  // acc, key, M, an operand per value
+inline constexpr size_t kRecCells = kAssocLiteralMax + 2;  // assoc, get, an outer call per value
+struct Rec {
+  // One value of the literal, in entry (evaluation) order.
+  struct Part {
+    Word key = SEMA_NIL;  // the literal's key at pos: M's entry there must have it
+    uint8_t op = 0;       // the outer call's intrinsic (number_intrinsic2); 0: the value is ops[arg] itself
+    uint8_t entry = 0;    // op: the get's key's index in the literal's sorted keys
+    uint8_t pos = 0;      // its own key's index in the literal's sorted keys
+    uint8_t arg = 0;      // the operand (op) or the value (0): an index into ops
+    bool take = false;    // no op: a last-use read, moved into the map (else it takes a reference)
+    bool release_old = false;  // the old value at pos was no op's operand: it may be boxed
+  };
+  std::vector<Part> parts;
+  // The builtins the step stands for (assoc, the outer calls, get): each
+  // global must still hold its own, checked once per cell.
+  std::vector<std::pair<Cell*, Word>> cells;
+  // The slots the step reads, each once: acc's first; their words go to
+  // ops[0..reads.size()), the constants (key, values, operands) after them.
+  std::vector<MNode::Slot> reads;
+  // Scratch for one run, constants filled in at compile time. A run reads
+  // and writes it with no call in between that could run this code again.
+  Word ops[kRecReads + kAssocLiteralMax + 1] = {};
+  uint8_t key = 0, map = 0;  // indices into ops: the key, M
+  // Reads that were last uses, emptied after the update: released (an
+  // operand's, a moved key's) or moved into the map (a value's). acc's and
+  // M's are apart.
+  std::vector<uint8_t> released, taken;
+  const Word* keys = nullptr;  // the literal's sorted keys (MapNode::sorted_keys)
+  uint32_t n = 0;              // how many
+  bool fixups = false;         // a part with no op or with release_old
 };
 
 // A compiled body. Owns its nodes and a reference to every builtin it calls.
 struct Code {
+  std::deque<Rec> recs;
   std::deque<MNode> nodes;
   std::vector<Value> natives;
   MNode* root = nullptr;
+  // Out of line (mini_compile.cpp): the deques' code stays out of the
+  // files that only hold a Code.
+  Code();
+  ~Code();
 };
 
 // The compiled form of p's body, or null when p cannot use the mini-eval.

@@ -584,6 +584,163 @@ bool update_in_place(Word acc, Word key, MapNode* literal, const Word* vals) {
   return call_general<3>(st, m, a, owned, out);
 }
 
+// run_rec's values written so far taken back (the first i parts): nothing
+// changed. False, for run_rec to return.
+[[gnu::cold, gnu::noinline]] bool rec_undo(const Rec& r, MapEntry* p, const Word* old, uint32_t i) {
+  while (i-- > 0) p[r.parts[i].pos].second = old[i];
+  return false;
+}
+
+// After run_rec wrote the values: a reference for each that is neither an
+// op's result nor moved out of its slot.
+[[gnu::noinline]] void rec_retain(const Rec& r, MapEntry* p) {
+  for (const Rec::Part& part : r.parts)
+    if (part.op == 0 && !part.take) retain(p[part.pos].second);
+}
+
+// Then the old values that may be boxed are released.
+[[gnu::noinline]] void rec_release_old(const Rec& r, const Word* old) {
+  for (size_t i = 0; i < r.parts.size(); ++i)
+    if (r.parts[i].release_old) release(old[i]);
+}
+
+// number_intrinsic2 with min and max inline too (its pick is a call).
+[[gnu::always_inline]] inline bool rec_number(uint8_t op, Word a, Word b, Word& out) {
+  if (op == SEMA_INTRINSIC_MIN || op == SEMA_INTRINSIC_MAX)
+    return intrinsic_detail::pick_inline(op == SEMA_INTRINSIC_MIN, a, b, out);
+  return number_intrinsic2(op, a, b, out);
+}
+
+// Whether every global of the step still holds its builtin: unrolled, one
+// test at the end (the compiler keeps the count at most kRecCells).
+[[gnu::always_inline]] inline bool cells_hold(const Rec& r) {
+  const std::pair<Cell*, Word>* c = r.cells.data();
+  Word diff = 0;
+  auto at = [&](size_t i) { diff |= c[i].first->value ^ c[i].second; };
+  static_assert(kRecCells == 10);
+  switch (r.cells.size()) {
+    case 10: at(9); [[fallthrough]];
+    case 9: at(8); [[fallthrough]];
+    case 8: at(7); [[fallthrough]];
+    case 7: at(6); [[fallthrough]];
+    case 6: at(5); [[fallthrough]];
+    case 5: at(4); [[fallthrough]];
+    case 4: at(3); [[fallthrough]];
+    case 3: at(2); [[fallthrough]];
+    case 2: at(1); [[fallthrough]];
+    case 1: at(0); break;
+    default: return false;
+  }
+  return diff == 0;
+}
+
+// The stats update (mini_eval.hpp, Rec) as one step on the words in place:
+// `(assoc acc name {:min (min temp (get existing :min)) …})` when the
+// entry's old map is existing's and nobody else can see it. False: nothing
+// was changed (no slot, no count, no entry), and run_assoc_call runs the
+// call from the start.
+//
+// Why this is run_assoc_call's path, step for step. That path moves acc out
+// of its slot, reads or moves the key, computes each value in entry order
+// (run_nested: the get's entry and an immediate number; a last-use read
+// empties its slot and releases it once its node is done; a constant or a
+// borrowed variable read is retained, a last-use read moved into the map),
+// and then, if acc is unique, the key has an entry and that entry's map is
+// unique with exactly the literal's keys, writes the values over the old
+// ones (releasing them) and answers acc. Here:
+// - the same rebinding checks (every global once; any_dynamic) and the
+//   same stack check, before anything is read; an unbound slot: false;
+// - acc unique in its slot is acc unique after the moving read (nothing in
+//   the step reads acc's variable again: the read was its last use);
+// - the entry's map is M's word, held by M's slot and the entry alone
+//   (count 2): once the literal's last read of M has emptied M's slot,
+//   that path sees it unique. No other read of M is in the step (the
+//   compiler checks), and the intrinsics take no references, so nothing
+//   else changes that count in between;
+// - M has the literal's size and each entry the literal's key at its index
+//   (checked as the values are written), so each get's entry is at the
+//   literal's index of its key, as the hint or the scan finds it; the ops
+//   are run_nested's in-place number_intrinsic2. Anything they decline (a
+//   non-number, ints past the immediates, mixed kinds) or another key puts
+//   the values written so far back (no op reads an entry written before
+//   it, so each saw the old values) and returns false;
+// - then, with nothing left that can fail: references for constants and
+//   borrowed reads, acc's slot emptied (moved to out), M's emptied with the
+//   entry's count left, last-use reads moved into the map emptied, the
+//   other last uses emptied and released, the old values that may be boxed
+//   released (those an op read are numbers).
+// The order of the releases differs, but releasing runs no code of ours (a
+// freed value touches no frame).
+[[gnu::always_inline]] inline bool run_rec(St& st, MNode* m, Env* env, Word& out) {
+  Rec& r = *m->rec;
+  if (st.any_dynamic || stack_low()) [[unlikely]]
+    return false;
+  if (!cells_hold(r)) [[unlikely]]
+    return false;
+  Word* ops = r.ops;
+  Word* at[kRecReads];
+  size_t nreads = r.reads.size();
+  for (size_t i = 0; i < nreads; ++i) {
+    Env* f = env->up(r.reads[i].depth);
+    uint32_t s = r.reads[i].slot;
+    if (s >= f->slots.size() || f->slots[s] == kUnset) [[unlikely]]
+      return false;
+    at[i] = &f->slots[s];
+    ops[i] = f->slots[s];
+  }
+  Word acc = ops[0], key = ops[r.key], map = ops[r.map];
+  if (!unique(acc) || !is_type(map, SEMA_T_MAP) || as_obj(map)->rc != 2) [[unlikely]]
+    return false;
+  MapEntries& e = static_cast<MapObj*>(as_obj(map))->entries;
+  uint32_t n = r.n;
+  if (e.size() != n) [[unlikely]]
+    return false;
+  MapEntry* p = e.data();
+  Word* slot = is_type(acc, SEMA_T_HASHMAP) ? hashmap_value_slot(acc, key)
+               : as_obj(acc)->type == SEMA_T_MAP ? map_value_slot(acc, key)
+                                                 : nullptr;
+  if (slot == nullptr || *slot != map) [[unlikely]]
+    return false;
+  // Each value is written as soon as it is computed (no op reads an entry
+  // written before it), the old one kept: a failure puts them back.
+  Word old[kAssocLiteralMax];
+  const Rec::Part* parts = r.parts.data();
+  for (uint32_t i = 0; i < n; ++i) {
+    const Rec::Part& part = parts[i];
+    MapEntry& d = p[part.pos];
+    Word v;
+    if (d.first != part.key) [[unlikely]]
+      return rec_undo(r, p, old, i);
+    if (part.op == 0) [[unlikely]]
+      v = ops[part.arg];
+    else if (!rec_number(part.op, ops[part.arg], p[part.entry].second, v)) [[unlikely]]
+      return rec_undo(r, p, old, i);
+    old[i] = d.second;
+    d.second = v;
+  }
+  if (r.fixups) [[unlikely]]
+    rec_retain(r, p);
+  *at[0] = SEMA_NIL;  // acc, moved to out
+  *at[r.map] = SEMA_NIL;
+  as_obj(map)->rc = 1;  // M's last use: the entry's reference is left
+  out = acc;
+  for (uint8_t i : r.taken) *at[i] = SEMA_NIL;
+  // The words to release are taken out of the scratch before the first
+  // release (freeing runs no code of ours, but the scratch need not rely
+  // on that).
+  Word dead[kRecReads];
+  size_t nd = r.released.size();
+  for (size_t k = 0; k < nd; ++k) {
+    uint8_t i = r.released[k];
+    *at[i] = SEMA_NIL;
+    dead[k] = ops[i];
+  }
+  if (r.fixups) [[unlikely]]
+    rec_release_old(r, old);
+  for (size_t k = 0; k < nd; ++k) release(dead[k]);
+  return true;
+}
+
 // (assoc acc key {literal}) with the standard assoc: the arguments and the
 // literal's values are computed as call_hook<3> and run_map would; then,
 // instead of a new map replacing the entry's old one, the old one takes the
@@ -592,7 +749,7 @@ bool update_in_place(Word acc, Word key, MapNode* literal, const Word* vals) {
 // result is acc itself, as the hook's would be. Any other case builds the
 // map from the same values and calls the hook. The rare paths are out of
 // line: the hot one stays a few cache lines.
-[[gnu::noinline]] bool run_assoc_literal(St& st, MNode* m, Env* env, Word& out) {
+[[gnu::noinline]] bool run_assoc_call(St& st, MNode* m, Env* env, Word& out) {
   if (!in_place(st, m)) [[unlikely]]
     return st.ev(m->node, env, out);  // the global was rebound: the evaluator resolves it again
   if (stack_low()) [[unlikely]]
@@ -655,6 +812,14 @@ template <size_t N>
 [[gnu::always_inline]] inline bool test_in_place(St& st, MNode* t, Env* env, bool& yes) {
   if (!t->leaf_intrinsic) return false;
   return t->kind == MK::Hook1 ? leaf_test<1>(st, t, env, yes) : leaf_test<2>(st, t, env, yes);
+}
+
+// An AssocLiteral node: the stats update in one step when it applies, else
+// the call.
+[[gnu::noinline]] bool run_assoc_literal(St& st, MNode* m, Env* env, Word& out) {
+  if (m->rec != nullptr && run_rec(st, m, env, out)) [[likely]]
+    return true;
+  return run_assoc_call(st, m, env, out);
 }
 
 bool eval(St& st, MNode* m, Env* env, Word& out) {

@@ -1,0 +1,201 @@
+// fastio plugin: the stats update `(assoc acc name {:min (min temp (get
+// existing :min)) …})` as one step (mini_run.cpp, run_rec). It may only
+// overwrite the entry's old map when that is the map `existing` names and
+// nothing else can see it; every other case runs the general path. Each
+// program runs with fastio and with plain io (Both, with math for min and
+// max); values, errors and traces must agree.
+#include "fastio_test.hpp"
+
+using fastio_test::Both;
+using fastio_test::Files;
+using fastio_test::q;
+
+namespace {
+
+const char* kLines = "a;1.5\nb;2.0\na;-3.25\na;4.0\nb;5.5\nc;6.0\na;7.0\nc;-0.0\nc;0.0\n";
+const char* kWant =
+    "{\"a\" {:count 4 :max 7.0 :min -3.25 :sum 9.25} \"b\" {:count 2 :max 5.5 :min 2.0 :sum 7.5}"
+    " \"c\" {:count 3 :max 6.0 :min -0.0 :sum 6.0}}";
+
+// 1BRC's callback; `before` runs ahead of the update, `bind` adds let*
+// bindings after `existing`, `num` wraps the parsed number, `get_m` is how
+// `existing` is found.
+struct Step {
+  std::string before, bind, num = "(float (string->number (nth parts 1)))", get_m = "(get acc name)", extra;
+  std::string text() const {
+    return "(fn (acc line) (let* ((parts (string/split line \";\")) (name (first parts)) (temp " + num +
+           ") (existing " + get_m + ")" + bind + ")"
+           " (if (nil? existing) (assoc acc name {:min temp :max temp :sum temp :count 1" + extra + "})"
+           " (begin " + before + " (assoc acc name {:min (min temp (get existing :min)) :max (max temp (get existing :max))"
+           " :sum (+ temp (get existing :sum)) :count (+ 1 (get existing :count))" + extra + "})))))";
+  }
+};
+
+std::string fold(const std::string& path, const Step& s, const std::string& init = "(hashmap/new)") {
+  return "(file/fold-lines " + path + " " + s.text() + " " + init + ")";
+}
+
+std::string as_map(const std::string& hashmap) { return "(hashmap/to-map " + hashmap + ")"; }
+
+}  // namespace
+
+TEST_CASE("stats update: the results of the general path", "[plugin:fastio]") {
+  Both b("math");
+  Files f;
+  std::string p = q(f.write("m.txt", kLines));
+  CHECK(b.eval(as_map(fold(p, {}))) == kWant);
+  // a sorted map as the accumulator
+  CHECK(b.eval(fold(p, {}, "{}")) == kWant);
+  // ints: (float …) left out
+  Step ints;
+  ints.num = "(string->number (nth parts 1))";
+  std::string pi = q(f.write("i.txt", "a;1\nb;2\na;-3\na;4\nb;5\n"));
+  CHECK(b.eval(as_map(fold(pi, ints))) == "{\"a\" {:count 3 :max 4 :min -3 :sum 2} \"b\" {:count 2 :max 5 :min 2 :sum 7}}");
+  // ints and floats mixed (number_intrinsic2 declines; the builtins decide)
+  std::string pm = q(f.write("mix.txt", "a;1\na;2.5\na;-3\na;0.5\n"));
+  CHECK(b.eval(as_map(fold(pm, ints))) == "{\"a\" {:count 4 :max 2.5 :min -3 :sum 1.0}}");
+  // the same callback value run again, and the whole fold twice in a row
+  b.eval("(define cb " + Step{}.text() + ")");
+  CHECK(b.eval("(hashmap/to-map (file/fold-lines " + p + " cb (file/fold-lines " + p + " cb (hashmap/new))))") ==
+        "{\"a\" {:count 8 :max 7.0 :min -3.25 :sum 18.5} \"b\" {:count 4 :max 5.5 :min 2.0 :sum 15.0}"
+        " \"c\" {:count 6 :max 6.0 :min -0.0 :sum 12.0}}");
+}
+
+TEST_CASE("stats update: a stats map held elsewhere is not changed", "[plugin:fastio]") {
+  Both b("math");
+  Files f;
+  std::string p = q(f.write("m.txt", kLines));
+  // every old map kept in a list
+  b.eval("(define kept '()) (define (keep! m) (set! kept (cons m kept)) m)");
+  Step keep;
+  keep.before = "(keep! existing)";
+  CHECK(b.eval(as_map(fold(p, keep))) == kWant);
+  CHECK(b.eval("(map (fn (m) (get m :count)) kept)") == "(2 1 3 1 2 1)");
+  CHECK(b.eval("(map (fn (m) (get m :sum)) kept)") == "(6.0 6.0 2.25 2.0 -1.75 1.5)");
+  // held by a second variable of the let* (never read: it stays bound)
+  Step alias;
+  alias.bind = " (alias existing)";
+  CHECK(b.eval(as_map(fold(p, alias))) == kWant);
+  // one map under two keys of the accumulator, and in a global
+  b.eval("(define shared {:min 0.0 :max 0.0 :sum 0.0 :count 10})");
+  CHECK(b.eval(as_map(fold(p, {}, "(hashmap/new \"a\" shared \"b\" shared)"))) ==
+        "{\"a\" {:count 14 :max 7.0 :min -3.25 :sum 9.25} \"b\" {:count 12 :max 5.5 :min 0.0 :sum 7.5}"
+        " \"c\" {:count 3 :max 6.0 :min -0.0 :sum 6.0}}");
+  CHECK(b.eval("shared") == "{:count 10 :max 0.0 :min 0.0 :sum 0.0}");
+  // the accumulator kept elsewhere: each snapshot keeps its entries
+  b.eval("(define snaps '()) (define (snap! h) (set! snaps (cons h snaps)) 0)");
+  Step snap;
+  snap.before = "(snap! acc)";
+  CHECK(b.eval(as_map(fold(p, snap))) == kWant);
+  CHECK(b.eval("(map (fn (h) (get (get h \"a\") :count)) snaps)") == "(4 4 3 3 2 1)");
+}
+
+TEST_CASE("stats update: the old map read after the update", "[plugin:fastio]") {
+  Both b("math");
+  Files f;
+  std::string p = q(f.write("m.txt", kLines));
+  b.eval("(define seen '()) (define (note! m) (set! seen (cons (get m :count) seen)) m)");
+  const std::string cb =
+      "(fn (acc line) (let* ((parts (string/split line \";\")) (name (first parts))"
+      " (temp (float (string->number (nth parts 1)))) (existing (get acc name)))"
+      " (if (nil? existing) (assoc acc name {:min temp :max temp :sum temp :count 1})"
+      " (let ((r (assoc acc name {:min (min temp (get existing :min)) :max (max temp (get existing :max))"
+      " :sum (+ temp (get existing :sum)) :count (+ 1 (get existing :count))})))"
+      " (begin (note! existing) r)))))";
+  CHECK(b.eval("(hashmap/to-map (file/fold-lines " + p + " " + cb + " (hashmap/new)))") == kWant);
+  CHECK(b.eval("seen") == "(2 1 3 1 2 1)");
+}
+
+TEST_CASE("stats update: other keys, other values, non-numbers", "[plugin:fastio]") {
+  Both b("math");
+  Files f;
+  std::string p = q(f.write("m.txt", kLines));
+  // an old map with one key more, with other keys of the same count
+  CHECK(b.eval(as_map(fold(p, {}, "(hashmap/new \"a\" {:min 0.0 :max 0.0 :sum 0.0 :count 0 :x 1})"))) ==
+        "{\"a\" {:count 4 :max 7.0 :min -3.25 :sum 9.25} \"b\" {:count 2 :max 5.5 :min 2.0 :sum 7.5}"
+        " \"c\" {:count 3 :max 6.0 :min -0.0 :sum 6.0}}");
+  CHECK(b.eval(as_map(fold(p, {}, "(hashmap/new \"b\" {:min 0.0 :max 0.0 :sum 0.0 :n 0})"))) ==
+        "Type error: expected number, got nil");
+  // one key fewer (:count missing): +'s own error, the same trace
+  CHECK(b.eval(fold(p, {}, "(hashmap/new \"a\" {:min 0.0 :max 0.0 :sum 0.0})")) == "Type error: expected number, got nil");
+  // an entry that is not a number
+  CHECK(b.eval(fold(p, {}, "(hashmap/new \"a\" {:min 0.0 :max \"x\" :sum 0.0 :count 0})")) ==
+        b.eval("(max 1.5 \"x\")"));
+  CHECK(b.eval(fold(p, {}, "{\"c\" {:min 0.0 :max 0.0 :sum 0.0 :count 'x}}")) == b.eval("(+ 1 'x)"));
+  // an entry that is not a map, or a hashmap
+  CHECK(b.eval(fold(p, {}, "(hashmap/new \"b\" 5)")).starts_with("Type error"));
+  CHECK(b.eval(as_map(fold(p, {}, "(hashmap/new \"b\" (hashmap/new :min 0.0 :max 0.0 :sum 0.0 :count 0))"))) ==
+        "{\"a\" {:count 4 :max 7.0 :min -3.25 :sum 9.25} \"b\" {:count 2 :max 5.5 :min 0.0 :sum 7.5}"
+        " \"c\" {:count 3 :max 6.0 :min -0.0 :sum 6.0}}");
+  // literal values that are constants and variable reads (moved and borrowed)
+  const std::string vals =
+      "(fn (acc line) (let* ((parts (string/split line \";\")) (name (first parts)) (old (get acc \"all\")))"
+      " (if (nil? old) (assoc acc \"all\" {:n 1 :tag \"t\" :line line :who name})"
+      " (let ((r (assoc acc \"all\" {:n (+ 1 (get old :n)) :tag \"t\" :line line :who name}))) (begin (string-length name) r)))))";
+  CHECK(b.eval("(hashmap/to-map (file/fold-lines " + p + " " + vals + " (hashmap/new)))") ==
+        "{\"all\" {:line \"c;0.0\" :n 9 :tag \"t\" :who \"c\"}}");
+  CHECK(b.eval("(file/fold-lines " + p + " " + vals + " {})") == "{\"all\" {:line \"c;0.0\" :n 9 :tag \"t\" :who \"c\"}}");
+  // a get of a key the literal does not have, and of two maps
+  CHECK(b.eval("(file/fold-lines " + p +
+               " (fn (acc line) (let* ((k (first (string/split line \";\"))) (old (get acc k)))"
+               " (if (nil? old) (assoc acc k {:n 1 :m 5}) (assoc acc k {:n (+ 1 (get old :m)) :m (+ 1 (get old :n))})))) {})") ==
+        "{\"a\" {:m 4 :n 8} \"b\" {:m 2 :n 6} \"c\" {:m 7 :n 3}}");
+}
+
+TEST_CASE("stats update: the old map not the entry's", "[plugin:fastio]") {
+  Both b("math");
+  Files f;
+  std::string p = q(f.write("m.txt", kLines));
+  // existing is another hashmap's entry: the accumulator's own entry takes
+  // the values, the other one keeps its map
+  b.eval("(define other (hashmap/new \"a\" {:min 0.0 :max 0.0 :sum 100.0 :count 100}"
+         " \"b\" {:min 0.0 :max 0.0 :sum 200.0 :count 200} \"c\" {:min 0.0 :max 0.0 :sum 300.0 :count 300}))");
+  Step s;
+  s.get_m = "(get other name)";
+  CHECK(b.eval(as_map(fold(p, s, "(hashmap/new \"a\" {:min 9.0 :max 9.0 :sum 9.0 :count 9} \"b\" {:min 9.0 :max 9.0 :sum 9.0 :count 9}"
+                                    " \"c\" {:min 9.0 :max 9.0 :sum 9.0 :count 9})"))) ==
+        "{\"a\" {:count 101 :max 7.0 :min 0.0 :sum 107.0} \"b\" {:count 201 :max 5.5 :min 0.0 :sum 205.5}"
+        " \"c\" {:count 301 :max 0.0 :min 0.0 :sum 300.0}}");
+  CHECK(b.eval("(hashmap/to-map other)") ==
+        "{\"a\" {:count 100 :max 0.0 :min 0.0 :sum 100.0} \"b\" {:count 200 :max 0.0 :min 0.0 :sum 200.0}"
+        " \"c\" {:count 300 :max 0.0 :min 0.0 :sum 300.0}}");
+  // the entry of another key of the same accumulator
+  Step first_key;
+  first_key.get_m = "(get acc \"a\")";
+  CHECK(b.eval(as_map(fold(p, first_key, "(hashmap/new \"a\" {:min 0.0 :max 0.0 :sum 0.0 :count 0})"))) ==
+        "{\"a\" {:count 4 :max 7.0 :min -3.25 :sum 9.25} \"b\" {:count 4 :max 5.5 :min -3.25 :sum 7.75}"
+        " \"c\" {:count 5 :max 7.0 :min -3.25 :sum 9.25}}");
+}
+
+TEST_CASE("stats update: builtins rebound while the stream runs", "[plugin:fastio]") {
+  Both b("math");
+  Files f;
+  std::string p = q(f.write("m.txt", kLines));
+  b.eval("(define saved-min min) (define saved-plus +) (define saved-get get) (define saved-assoc assoc)");
+  // each rebound on the fourth line, by a procedure the callback calls (a
+  // set! in the callback itself would leave it to the evaluator)
+  b.eval("(define (rebind-min!) (set! min (fn (x y) -100.0)))"
+         " (define (rebind-plus!) (set! + (fn (x y) (saved-plus x y 1000))))"
+         " (define (rebind-get!) (set! get (fn (m k) (if (= k :count) 50 (saved-get m k)))))"
+         " (define (rebind-assoc!) (set! assoc (fn (m k x) (saved-assoc m k (saved-assoc x :rebound #t)))))");
+  for (const char* rebind : {"(rebind-min!)", "(rebind-plus!)", "(rebind-get!)", "(rebind-assoc!)"}) {
+    Step s;
+    s.before = std::string("(if (= line \"a;4.0\") ") + rebind + " nil)";
+    std::string got = b.eval(as_map(fold(p, s)));
+    b.eval("(set! min saved-min) (set! + saved-plus) (set! get saved-get) (set! assoc saved-assoc)");
+    CHECK(got != kWant);
+    CHECK(b.eval(as_map(fold(p, {}))) == kWant);
+  }
+}
+
+TEST_CASE("stats update: ints past the immediates", "[plugin:fastio]") {
+  Both b("math");
+  Files f;
+  // 2^47 - 1 twice: the sum is a big int, which number_intrinsic2 declines
+  std::string p = q(f.write("big.txt", "a;140737488355327\na;140737488355327\na;1\na;-140737488355327\n"));
+  Step ints;
+  ints.num = "(string->number (nth parts 1))";
+  CHECK(b.eval(as_map(fold(p, ints))) ==
+        "{\"a\" {:count 4 :max 140737488355327 :min -140737488355327 :sum 140737488355328}}");
+  CHECK(b.eval(fold(p, ints, "{}")) == "{\"a\" {:count 4 :max 140737488355327 :min -140737488355327 :sum 140737488355328}}");
+}
