@@ -7,6 +7,8 @@
 #include "eval/intrinsics.hpp"
 #include "value/hashmap.hpp"
 
+#include <sema/number_syntax.hpp>
+
 #include <cstring>
 #include <iterator>
 #include <vector>
@@ -213,6 +215,49 @@ template <size_t N>
   return true;
 }
 
+// Field u->split_index of src, for split_index < kSplitCuts from the field
+// ends this run's earlier uses found (the split's split_end), each separator
+// searched once per run; the rest by split_field. False when src has fewer
+// fields. The ends are src's when split_src is src's word: defer_split
+// forgets them at the start of every run (a line string may be refilled in
+// place between runs), and within a run the slot holds src, so it is neither
+// freed nor changed, and a run of the same let inside ours that left its own
+// ends behind left them for another word or for the same bytes.
+[[gnu::always_inline]] inline bool field_of(MNode* u, Word src, std::string_view& f) {
+  MNode* s = u->split;
+  uint32_t k = u->split_index;
+  std::string_view t = string_of(src);
+  if (k >= MNode::kSplitCuts || t.size() > UINT32_MAX) [[unlikely]]
+    return split_field(t, u->split_sep, k, f);
+  const char* b = t.data();
+  uint32_t known = 0;
+  bool ended = false;
+  if (s->split_src == src) {
+    known = s->split_known;
+    ended = s->split_ended;
+  }
+  if (k >= known) {
+    if (ended) return false;
+    const char* e = b + t.size();
+    const char* p = known ? b + s->split_end[known - 1] + 1 : b;
+    while (known <= k) {
+      const char* hit = static_cast<const char*>(std::memchr(p, u->split_sep, static_cast<size_t>(e - p)));
+      s->split_end[known++] = static_cast<uint32_t>((hit ? hit : e) - b);
+      if (!hit) {
+        ended = true;
+        break;
+      }
+      p = hit + 1;
+    }
+    s->split_src = src;
+    s->split_known = static_cast<uint8_t>(known);
+    s->split_ended = ended;
+    if (k >= known) return false;
+  }
+  f = {b + (k ? s->split_end[k - 1] + 1 : 0), b + s->split_end[k]};
+  return true;
+}
+
 // The source string in a SplitField's slot while its split is deferred.
 [[gnu::always_inline]] inline bool split_source(MNode* u, Env* env, Word& src) {
   if (!(u->split_let->split_live & u->split_bit)) return false;
@@ -232,11 +277,43 @@ template <size_t N>
   Word src;
   if (!split_source(u, env, src)) return u->kids.size() == 2 ? leaf_words<2>(st, u, env, w) : leaf_words<1>(st, u, env, w);
   std::string_view f;
-  if (!in_place(st, u) || !split_field(string_of(src), u->split_sep, u->split_index, f)) [[unlikely]]
+  if (!in_place(st, u) || !field_of(u, src, f)) [[unlikely]]
     return false;
   if (!number) return field_string(f, w);
   if (!short_text_to_number(f, w)) return false;  // the builtin's parse, on a string made by run_split_field
   --n;
+  return true;
+}
+
+// A split_number chain (mini_eval.hpp) in one step: the rebinding checks of
+// its calls and of the field's, the field's bytes parsed in place by the
+// same parse_short as short_text_to_number, and float's own case of an int
+// (intrinsic_detail::to_float); the result is what run_chain's general path
+// computes from the same calls. False, with nothing changed (field_of's
+// remembered ends are no change: they are the text's): run the chain the
+// general way, which reaches the same checks and parse and then the hooks.
+[[gnu::noinline]] bool split_number(St& st, MNode* m, Env* env, Word& out) {
+  MNode* conv = m->intrinsic == SEMA_INTRINSIC_FLOAT ? m->kids[0] : m;
+  MNode* u = conv->kids[0];
+  if (st.any_dynamic || m->cell->value != m->builtin || conv->cell->value != conv->builtin ||
+      u->cell->value != u->builtin || !(u->split_let->split_live & u->split_bit)) [[unlikely]]
+    return false;
+  Word src = env->up(u->kids[0]->depth)->get(u->kids[0]->slot);
+  std::string_view f;
+  if (!is_type(src, SEMA_T_STRING) || !field_of(u, src, f)) [[unlikely]]
+    return false;
+  int64_t whole = 0;
+  double real = 0;
+  switch (num::parse_short(f, &whole, &real)) {
+    case num::Short::Float: out = sema_from_float(real); break;
+    case num::Short::Int:
+      if (!sema_fits_small_int(whole)) return false;
+      out = m == conv ? sema_from_small_int(whole) : sema_from_float(static_cast<double>(whole));
+      break;
+    default: return false;
+  }
+  if (m->leaf_moves) [[unlikely]]
+    return moved_done(m, env);
   return true;
 }
 
@@ -258,6 +335,8 @@ template <size_t N>
 // succeeded; false, with nothing changed: call_hook runs the call from the
 // start.
 [[gnu::noinline]] bool run_chain(St& st, MNode* m, Env* env, Word& out) {
+  if (m->split_number && split_number(st, m, env, out)) [[likely]]
+    return true;
   MNode* calls[kMaxChain];  // the outermost first
   size_t n = 0;
   MNode* k = m;
@@ -275,6 +354,12 @@ template <size_t N>
   }
   while (n > 0) {
     Word v = w;
+    // float of an immediate number (1BRC's `(float (string->number …))`):
+    // intrinsic1's own case, inline; nothing to release.
+    if (calls[n - 1]->intrinsic == SEMA_INTRINSIC_FLOAT && intrinsic_detail::to_float(v, w)) {
+      --n;
+      continue;
+    }
     bool done = outlined_intrinsic1(calls[--n]->intrinsic, v, w);
     release(v);
     if (!done) [[unlikely]]
@@ -426,7 +511,7 @@ template <size_t N>
   Word src;
   if (split_source(u, env, src)) {
     std::string_view f;
-    if (in_place(st, u) && split_field(string_of(src), u->split_sep, u->split_index, f) && field_string(f, out))
+    if (in_place(st, u) && field_of(u, src, f) && field_string(f, out))
         [[likely]] {
       if (u->leaf_moves) empty_moved(u, env);
       return true;
@@ -450,6 +535,7 @@ template <size_t N>
     retain(src);
   out = src;
   let->split_live |= s->split_bit;
+  s->split_src = SEMA_NIL;  // field_of: no ends known for this run yet
   return true;
 }
 
