@@ -242,8 +242,15 @@ class Compiler {
         u->split = s;
         u->split_sep = string_of(s->kids[1]->constant)[0];
         u->split_index = u->kids.size() == 1 ? 0 : static_cast<uint32_t>(sema_small_int_of(u->kids[1]->constant));
+        char c = u->split_sep;
+        u->split_tenths = u->split_index < MNode::kSplitCuts && c != '-' && c != '.' && (c < '0' || c > '9');
       }
-      for (MNode* init : inits) init->split_number = number_chain(init);
+      for (MNode* init : inits) {
+        init->split_number = number_chain(init);
+        const MNode* src = init->split_number ? number_chain_source(init) : nullptr;
+        init->split_moves_src = src && init->moved.size() == 1 && init->moved[0].depth == src->depth &&
+                                init->moved[0].slot == src->slot;
+      }
     }
   }
 
@@ -256,6 +263,12 @@ class Compiler {
     if (c->intrinsic == SEMA_INTRINSIC_FLOAT) c = c->kids[0];
     return c->kind == MK::Hook1 && c->chain && c->intrinsic == SEMA_INTRINSIC_STRING_TO_NUMBER &&
            c->kids[0]->kind == MK::SplitField;
+  }
+
+  // A number_chain's read of the split's slot.
+  static const MNode* number_chain_source(const MNode* init) {
+    const MNode* c = init->intrinsic == SEMA_INTRINSIC_FLOAT ? init->kids[0] : init;
+    return c->kids[0]->kids[0];
   }
 
   // The standard string/split as a leaf call at a one-byte constant.
