@@ -9,6 +9,7 @@
 
 #include <sema/number_syntax.hpp>
 
+#include <bit>
 #include <cstring>
 #include <iterator>
 #include <vector>
@@ -393,7 +394,7 @@ template <size_t N>
   double real;
   if (!tenths_in_place(u, src, &real)) [[unlikely]]
     return split_number_field(st, m, u, env, frame, src, out);
-  out = sema_from_float(real);
+  out = std::bit_cast<Word>(real);  // finite: sema_from_float's word is its bits
   return number_done(m, u, env, frame, src);
 }
 

@@ -171,7 +171,9 @@ inline bool parse_tenths_until(const char* p, const char* e, char stop, double* 
   if (c > 9) return false;
   q += 2;
   if (q != e && *q != stop) return false;
-  double v = static_cast<double>(m * 10 + c) / 1e1;  // parse_tenths' operations on the same digits
+  // parse_tenths' operations on the same digits (m * 10 + c < 10^4: the
+  // signed conversion is the same exact double, without the unsigned one's test)
+  double v = static_cast<double>(static_cast<int64_t>(m * 10 + c)) / 1e1;
   *d = negative ? -v : v;
   *end = q;
   return true;
