@@ -5,6 +5,9 @@
 // traces must agree, including whenever the list has to be made after all.
 #include "fastio_test.hpp"
 
+#include <string>
+#include <vector>
+
 using fastio_test::Both;
 using fastio_test::Files;
 using fastio_test::q;
@@ -203,4 +206,75 @@ TEST_CASE("deferred split: the same let run again inside its own run", "[plugin:
          " (name (first parts))) (cons name acc)))");
   CHECK(b.eval("(file/fold-lines " + p + " step2 '())").starts_with("Type error"));
   b.eval("(set! string/split saved-split)");
+}
+
+TEST_CASE("deferred split: field ends found once per row", "[plugin:fastio]") {
+  Both b("math");
+  Files f;
+  // rows of different shapes after each other (a line string may be refilled
+  // in place: one row's ends must not serve the next), uses in any order,
+  // fields past the remembered ones (kSplitCuts = 8) and past the last one
+  std::string p = q(f.write("a", "long-station-name;1.5;x\nx;2.5\n;\n0;1;2;3;4;5;6;7;8;9;10;11\nab;cd;ef\n\nq\n"));
+  CHECK(b.eval("(file/fold-lines " + p + " " +
+               step("(c (nth parts 1)) (a (first parts)) (c2 (nth parts 1)) (z (nth parts 0))", "(cons (list a c c2 z) acc)") +
+               " '())")
+            .starts_with("Eval error: index 1 out of bounds"));
+  std::string p2 = q(f.write("b", "long-station-name;1.5;x\nx;2.5\n;\n0;1;2;3;4;5;6;7;8;9;10;11\nab;cd;ef\n"));
+  CHECK(b.eval("(file/fold-lines " + p2 + " " +
+               step("(c (nth parts 1)) (a (first parts)) (c2 (nth parts 1)) (z (nth parts 0))", "(cons (list a c c2 z) acc)") +
+               " '())") ==
+        "((\"ab\" \"cd\" \"cd\" \"ab\") (\"0\" \"1\" \"1\" \"0\") (\"\" \"\" \"\" \"\") (\"x\" \"2.5\" \"2.5\" \"x\") "
+        "(\"long-station-name\" \"1.5\" \"1.5\" \"long-station-name\"))");
+  std::string p3 = q(f.write("c", "0;1;2;3;4;5;6;7;8;9;10;11\nA;B;C;D;E;F;G;H;I;J;K;L;M\n"));
+  CHECK(b.eval("(file/fold-lines " + p3 + " " +
+               step("(h (nth parts 7)) (i (nth parts 8)) (l (nth parts 11)) (b (nth parts 1)) (g (nth parts 6)) (a (first parts))",
+                    "(cons (list a b g h i l) acc)") +
+               " '())") == "((\"A\" \"B\" \"G\" \"H\" \"I\" \"L\") (\"0\" \"1\" \"6\" \"7\" \"8\" \"11\"))");
+  // the seventh field exists, the eighth (remembered as past the end) not
+  std::string p4 = q(f.write("d", "0;1;2;3;4;5;6\n"));
+  CHECK(b.eval("(file/fold-lines " + p4 + " " + step("(g (nth parts 6)) (h (nth parts 7))", "(list g h)") + " nil)") ==
+        "Eval error: index 7 out of bounds (length 7)");
+  CHECK(b.eval("(file/fold-lines " + p4 + " " + step("(g (nth parts 6)) (a (first parts))", "(list g a)") + " nil)") ==
+        "(\"6\" \"0\")");
+  // a separator that is also a number's character
+  std::string p5 = q(f.write("e", "12.5\n-3.25\n7\n"));
+  CHECK(b.eval("(file/fold-lines " + p5 + " " +
+               step("(i (string->number (first parts))) (j (float (string->number (nth parts 0))))", "(cons (list i j) acc)", ".") +
+               " '())") == "((7 7.0) (-3 -3.0) (12 12.0))");
+  CHECK(b.eval("(file/fold-lines " + p5 + " " + step("(j (float (string->number (nth parts 1))))", "(cons j acc)", ".") + " '())")
+            .starts_with("Eval error: index 1 out of bounds"));
+}
+
+TEST_CASE("deferred split: numbers parsed from the field in place", "[plugin:fastio]") {
+  Both b("math");
+  Files f;
+  // texts string->number takes (the short parse's and the full parsers')
+  std::vector<std::string> good = {"12.3", "-12.3", "0.0", "-0.0", "-0", "0", "007", "-007.50", "99.9", "-99.9", "5", "-5",
+                                   "123456789012.345", "1234567890123.456", "12345678901234.5678", "0.000000000000001",
+                                   "140737488355327", "140737488355328", "-140737488355328", "-140737488355329",
+                                   "999999999999999999", "1000000000000000000", "-999999999999999999",
+                                   "9223372036854775808", "1e5", "1.5e3", "+1.5", "+7", "-.5", "5.", "nan", "inf", "-inf"};
+  // and ones it refuses
+  std::vector<std::string> texts = good;
+  for (const char* t : {"-", "+", "", ".", "1..2", "1.2.3", "0x10", " 1", "1 ", "1_000", "\u0663"}) texts.emplace_back(t);
+  std::string rows, list;
+  for (const std::string& t : good) {
+    rows += "s;" + t + "\n";
+    list = "\"" + t + "\" " + list;
+  }
+  std::string p = q(f.write("a", rows));
+  // the fold conses, so the plain list is in reverse order
+  CHECK(b.eval("(file/fold-lines " + p + " " +
+               step("(name (first parts)) (n (string->number (nth parts 1))) (x (float (string->number (nth parts 1))))",
+                    "(cons (list n x) acc)") +
+               " '())") == b.plain().eval("(map (fn (s) (list (string->number s) (float (string->number s)))) (list " + list + "))"));
+  // the 1BRC chain on each text alone: the value or the same error
+  for (const std::string& t : texts) {
+    std::string p1 = q(f.write("one", "s;" + t + "\n"));
+    INFO(t);
+    CHECK(b.eval("(file/fold-lines " + p1 + " " + step("(name (first parts)) (v (float (string->number (nth parts 1))))", "v") +
+                 " nil)") == b.plain().eval("(float (string->number \"" + t + "\"))"));
+    CHECK(b.eval("(file/fold-lines " + p1 + " " + step("(v (string->number (nth parts 1)))", "v") + " nil)") ==
+          b.plain().eval("(string->number \"" + t + "\")"));
+  }
 }

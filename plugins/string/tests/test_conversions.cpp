@@ -3,6 +3,13 @@
 
 #include "sema_test.hpp"
 
+#include <sema/number_syntax.hpp>
+
+#include <algorithm>
+#include <bit>
+#include <string>
+#include <vector>
+
 using sema::test::Session;
 
 TEST_CASE("symbols and keywords to and from strings", "[plugin:string]") {
@@ -138,4 +145,58 @@ TEST_CASE("string->number: the evaluator's inline parse agrees with the builtin"
   CHECK(s.eval(R"~((string->number "1."))~") == "1.0");
   CHECK(s.eval(R"~((let ((t "12.5")) (string->number t)))~") == "12.5");
   CHECK(s.eval("(let ((t 12)) (string->number t))") == "Type error: expected string, got int");
+}
+
+// parse_tenths and parse_tenths_until (the mini-eval's deferred split fields)
+// must give parse_short's double, bit for bit, on every text they take, and
+// take only texts parse_short reads as that float.
+TEST_CASE("parse_tenths agrees with parse_short", "[plugin:string]") {
+  std::vector<std::string> wholes = {"", "1000", "9999", "0000", "1234"};
+  for (int n = 0; n < 1000; ++n) {
+    std::string d = std::to_string(n);
+    if (n < 10) wholes.push_back(d);
+    if (n < 100) wholes.push_back(std::string(2 - std::min<size_t>(2, d.size()), '0') + d);
+    wholes.push_back(std::string(3 - d.size(), '0') + d);
+  }
+  std::vector<std::string> texts;
+  for (const char* sign : {"", "-", "+"})
+    for (const std::string& w : wholes)
+      for (const char* tail : {".0", ".5", ".9", ".", ".05", "", "..1", ".x", "e1", ".1e1"}) texts.push_back(sign + w + tail);
+  for (const char* t : {"-0.0", "0.0", "999.9", "-999.9", "1000.0", "--1.0", "-+1.0", " 1.0", "1.0 ", "a.0", "1.a", "\u0663.\u0663"})
+    texts.emplace_back(t);
+  size_t taken = 0;
+  for (const std::string& t : texts) {
+    INFO(t);
+    int64_t i = 0;
+    double want = 0, got = 0;
+    sema::num::Short kind = sema::num::parse_short(t, &i, &want);
+    bool tenths = sema::num::parse_tenths(t, &got);
+    if (tenths) {
+      ++taken;
+      REQUIRE(kind == sema::num::Short::Float);
+      CHECK(std::bit_cast<uint64_t>(got) == std::bit_cast<uint64_t>(want));
+    }
+    // the same text after a field and followed by the stop byte, by the
+    // end, or by anything else: taken when the field up to the first stop
+    // is, with parse_short's value for that field
+    for (const char* after : {"", ";", ";12.5", ",", "x", "5", ".", "-"}) {
+      std::string line = "ab;" + t + after;
+      const char* p = line.data() + 3;
+      std::string_view rest(p, line.size() - 3);
+      std::string_view field = rest.substr(0, rest.find(';'));
+      double field_tenths = 0, field_short = 0;
+      bool field_ok = sema::num::parse_tenths(field, &field_tenths);
+      const char* end = nullptr;
+      double until = 0;
+      bool ok = sema::num::parse_tenths_until(p, line.data() + line.size(), ';', &until, &end);
+      CHECK(ok == field_ok);
+      if (ok) {
+        REQUIRE(sema::num::parse_short(field, &i, &field_short) == sema::num::Short::Float);
+        CHECK(end == field.data() + field.size());
+        CHECK(std::bit_cast<uint64_t>(until) == std::bit_cast<uint64_t>(field_short));
+      }
+    }
+  }
+  // "" and "-" before 1 to 3 digits, then ".0", ".5" or ".9"; and four extras
+  CHECK(taken == 2 * (10 + 100 + 1000) * 3 + 4);
 }

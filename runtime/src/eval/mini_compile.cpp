@@ -208,7 +208,7 @@ class Compiler {
       if (!is_byte_split(s)) continue;
       uint32_t slot = x->binds[i].first;
       if (std::ranges::count(x->binds, slot, [](const auto& b) { return b.first; }) != 1) continue;
-      std::vector<MNode*> uses;
+      std::vector<MNode*> uses, inits;
       bool ok = true;
       for (size_t j = i + 1; j <= nb && ok; ++j) {
         size_t reads = 0;
@@ -225,11 +225,15 @@ class Compiler {
         if (reads == 0) continue;
         MNode* u = j < nb ? field_use(m->kids[j], x->scope.get(), slot) : nullptr;
         ok = reads == 1 && u != nullptr;
-        if (ok) uses.push_back(u);
+        if (ok) {
+          uses.push_back(u);
+          inits.push_back(m->kids[j]);
+        }
       }
       if (!ok || uses.empty()) continue;
       s->split_role = MNode::Split::Defer;
       s->split_bit = uint32_t{1} << i;
+      s->split_sep = string_of(s->kids[1]->constant)[0];
       for (MNode* u : uses) {
         u->kind = MK::SplitField;
         u->split_role = MNode::Split::Field;
@@ -238,8 +242,33 @@ class Compiler {
         u->split = s;
         u->split_sep = string_of(s->kids[1]->constant)[0];
         u->split_index = u->kids.size() == 1 ? 0 : static_cast<uint32_t>(sema_small_int_of(u->kids[1]->constant));
+        char c = u->split_sep;
+        u->split_tenths = u->split_index < MNode::kSplitCuts && c != '-' && c != '.' && (c < '0' || c > '9');
+      }
+      for (MNode* init : inits) {
+        init->split_number = number_chain(init);
+        const MNode* src = init->split_number ? number_chain_source(init) : nullptr;
+        init->split_moves_src = src && init->moved.size() == 1 && init->moved[0].depth == src->depth &&
+                                init->moved[0].slot == src->slot;
       }
     }
+  }
+
+  // Whether init, a deferred split's use, is `(string->number F)` or
+  // `(float (string->number F))` with F the SplitField (run_chain's
+  // split_number step).
+  static bool number_chain(const MNode* init) {
+    if (init->kind != MK::Hook1 || !init->chain) return false;
+    const MNode* c = init;
+    if (c->intrinsic == SEMA_INTRINSIC_FLOAT) c = c->kids[0];
+    return c->kind == MK::Hook1 && c->chain && c->intrinsic == SEMA_INTRINSIC_STRING_TO_NUMBER &&
+           c->kids[0]->kind == MK::SplitField;
+  }
+
+  // A number_chain's read of the split's slot.
+  static const MNode* number_chain_source(const MNode* init) {
+    const MNode* c = init->intrinsic == SEMA_INTRINSIC_FLOAT ? init->kids[0] : init;
+    return c->kids[0]->kids[0];
   }
 
   // The standard string/split as a leaf call at a one-byte constant.

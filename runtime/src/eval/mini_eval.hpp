@@ -109,7 +109,26 @@ struct MNode {
   MNode* split_let = nullptr;  // Field: the let whose split_live tells
   MNode* split = nullptr;      // Field: the split (its separator, its hook)
   uint32_t split_index = 0;    // Field: K (0 for first)
-  char split_sep = 0;          // Field: the one-byte separator
+  char split_sep = 0;          // Defer, Field: the one-byte separator
+  // Defer: the ends of the first split_known fields of split_src's text,
+  // found by this run's uses so far (mini_run.cpp, field_of): field k is
+  // [k ? split_end[k - 1] + 1 : 0, split_end[k]); split_ended: the last of
+  // them ends the text. Only fields below kSplitCuts are remembered.
+  // split_src is set by defer_split (with none known), so it is nil until
+  // the first deferred run and a string after.
+  static constexpr uint32_t kSplitCuts = 8;
+  uint8_t split_known = 0;
+  bool split_ended = false;
+  uint32_t split_end[kSplitCuts] = {};
+  Word split_src = SEMA_NIL;
+  // Hook1 chain: `(string->number F)` or `(float (string->number F))` over a
+  // SplitField F, run as one step first (mini_run.cpp, split_number).
+  bool split_number = false;
+  // Field: a separator parse_tenths' shape cannot hold (not '-', '.' or a
+  // digit) and K below kSplitCuts (mini_run.cpp, tenths_in_place).
+  bool split_tenths = false;
+  // split_number: the chain's only last-use read is the field's source.
+  bool split_moves_src = false;
   // Keyword: the keyword called.
   Word keyword = SEMA_NIL;
   // AssocLiteral in the shape run_rec takes first (Rec, below); null: none.

@@ -7,6 +7,9 @@
 #include "eval/intrinsics.hpp"
 #include "value/hashmap.hpp"
 
+#include <sema/number_syntax.hpp>
+
+#include <bit>
 #include <cstring>
 #include <iterator>
 #include <vector>
@@ -23,6 +26,7 @@ bool run_map(St& st, MNode* m, Env* env, Word& out);
 template <size_t N>
 bool call_hook(St& st, MNode* m, Env* env, Word& out);
 bool materialize(St& st, MNode* u, Env* env);
+bool run_calls(St& st, MNode* m, Env* env, Word& out);
 
 // Whether a hooked call may run here: its global still holds the builtin,
 // and no local scope gained names at run time (which could shadow it).
@@ -213,11 +217,83 @@ template <size_t N>
   return true;
 }
 
+// Field u->split_index of the string src, for split_index < kSplitCuts from
+// the field ends this run's earlier uses found (the split's split_end), each
+// separator searched once per run; the rest by split_field. False when src
+// has fewer fields. The ends are src's when split_src is src's word:
+// defer_split sets it, with none known, at the start of every run (a line
+// string may be refilled in place between runs), and within a run the slot
+// holds src, so it is neither freed nor changed; a run of the same let
+// inside ours leaves ends behind for another word (we start again) or for
+// the same, unchanged, bytes.
+[[gnu::noinline]] bool field_scan(MNode* u, Word src, std::string_view& f) {
+  MNode* s = u->split;
+  uint32_t k = u->split_index;
+  std::string_view t = string_of(src);
+  if (k >= MNode::kSplitCuts || t.size() > UINT32_MAX) return split_field(t, u->split_sep, k, f);
+  const char* b = t.data();
+  uint32_t known = 0;
+  bool ended = false;
+  if (s->split_src == src) {
+    known = s->split_known;
+    ended = s->split_ended;
+  }
+  if (k >= known) {
+    if (ended) return false;
+    const char* e = b + t.size();
+    const char* p = known ? b + s->split_end[known - 1] + 1 : b;
+    while (known <= k) {
+      const char* hit = static_cast<const char*>(std::memchr(p, u->split_sep, static_cast<size_t>(e - p)));
+      s->split_end[known++] = static_cast<uint32_t>((hit ? hit : e) - b);
+      if (!hit) {
+        ended = true;
+        break;
+      }
+      p = hit + 1;
+    }
+    s->split_src = src;
+    s->split_known = static_cast<uint8_t>(known);
+    s->split_ended = ended;
+    if (k >= known) return false;
+  }
+  f = {b + (k ? s->split_end[k - 1] + 1 : 0), b + s->split_end[k]};
+  return true;
+}
+
+// The same, inline for the common cases: a field already found, or the one
+// after the last found (1BRC: `first`, then `(nth parts 1)`).
+[[gnu::always_inline]] inline bool field_of(MNode* u, Word src, std::string_view& f) {
+  MNode* s = u->split;
+  uint32_t k = u->split_index;
+  if (s->split_src == src) [[likely]] {
+    uint32_t known = s->split_known;
+    std::string_view t = string_of(src);
+    const char* b = t.data();
+    if (k < known) {
+      f = {b + (k ? s->split_end[k - 1] + 1 : 0), b + s->split_end[k]};
+      return true;
+    }
+    if (k == known && k < MNode::kSplitCuts && !s->split_ended && t.size() <= UINT32_MAX) {
+      const char* p = b + (k ? s->split_end[k - 1] + 1 : 0);
+      const char* e = b + t.size();
+      const char* hit = static_cast<const char*>(std::memchr(p, u->split_sep, static_cast<size_t>(e - p)));
+      const char* end = hit ? hit : e;
+      s->split_end[k] = static_cast<uint32_t>(end - b);
+      s->split_known = static_cast<uint8_t>(k + 1);
+      s->split_ended = !hit;
+      f = {p, end};
+      return true;
+    }
+  }
+  return field_scan(u, src, f);
+}
+
 // The source string in a SplitField's slot while its split is deferred.
 [[gnu::always_inline]] inline bool split_source(MNode* u, Env* env, Word& src) {
   if (!(u->split_let->split_live & u->split_bit)) return false;
   src = env->up(u->kids[0]->depth)->get(u->kids[0]->slot);
-  return is_type(src, SEMA_T_STRING);
+  // split_src is a string once a run deferred the split, as one did when the bit is set.
+  return src == u->split->split_src || is_type(src, SEMA_T_STRING);
 }
 
 // A field as a new string (false: out of memory, nothing made).
@@ -232,12 +308,94 @@ template <size_t N>
   Word src;
   if (!split_source(u, env, src)) return u->kids.size() == 2 ? leaf_words<2>(st, u, env, w) : leaf_words<1>(st, u, env, w);
   std::string_view f;
-  if (!in_place(st, u) || !split_field(string_of(src), u->split_sep, u->split_index, f)) [[unlikely]]
+  if (!in_place(st, u) || !field_of(u, src, f)) [[unlikely]]
     return false;
   if (!number) return field_string(f, w);
   if (!short_text_to_number(f, w)) return false;  // the builtin's parse, on a string made by run_split_field
   --n;
   return true;
+}
+
+// A field with parse_tenths' shape that is the next one to find (1BRC's
+// temperature, after `(first parts)` found the name): its number, parsed
+// while its end is found, the end remembered as field_of would. The field
+// ends at the first separator, and a text of that shape holds none
+// (split_tenths: the separator is not '-', '.' or a digit), so the text
+// parse_tenths_until took is the field's. False: nothing found or changed.
+[[gnu::always_inline]] inline bool tenths_in_place(MNode* u, Word src, double* d) {
+  MNode* s = u->split;
+  uint32_t k = u->split_index;
+  if (!u->split_tenths || s->split_src != src || k != s->split_known || s->split_ended) return false;
+  std::string_view t = string_of(src);
+  const char* b = t.data();
+  const char* e = b + t.size();
+  const char* end;
+  if (t.size() > UINT32_MAX || !num::parse_tenths_until(b + (k ? s->split_end[k - 1] + 1 : 0), e, u->split_sep, d, &end))
+    return false;
+  s->split_end[k] = static_cast<uint32_t>(end - b);
+  s->split_known = static_cast<uint8_t>(k + 1);
+  s->split_ended = end == e;
+  return true;
+}
+
+// A split_number chain (mini_eval.hpp) in one step: the rebinding checks of
+// its calls and of the field's, the field's bytes parsed in place by the
+// same parse_short as short_text_to_number, and float's own case of an int
+// (intrinsic_detail::to_float); the result is what run_chain's general path
+// computes from the same calls. Anything else (nothing changed yet; field_of's
+// remembered ends are no change: they are the text's) goes to run_calls, the
+// general way, which reaches the same checks and parse and then the hooks.
+// After split_number's result: the chain's last-use reads give up their slots.
+[[gnu::always_inline]] inline bool number_done(MNode* m, MNode* u, Env* env, Env* frame, Word src) {
+  if (m->split_moves_src) {
+    // The chain's one last-use read is the field's source (defer_splits):
+    // empty_moved's effect on that slot, without its loop.
+    frame->slots[u->kids[0]->slot] = SEMA_NIL;
+    release(src);
+  } else if (m->leaf_moves) [[unlikely]] {
+    empty_moved(m, env);
+  }
+  return true;
+}
+
+// split_number for a field tenths_in_place does not take: found by
+// field_of, parsed by parse_tenths or parse_short (string->number's own
+// parse), float's case of an int as intrinsic_detail::to_float.
+[[gnu::noinline]] bool split_number_field(St& st, MNode* m, MNode* u, Env* env, Env* frame, Word src, Word& out) {
+  int64_t whole = 0;
+  double real = 0;
+  std::string_view f;
+  if (!field_of(u, src, f)) return run_calls(st, m, env, out);
+  if (num::parse_tenths(f, &real)) {
+    out = sema_from_float(real);
+  } else {
+    switch (num::parse_short(f, &whole, &real)) {
+      case num::Short::Float: out = sema_from_float(real); break;
+      case num::Short::Int:
+        if (!sema_fits_small_int(whole)) return run_calls(st, m, env, out);
+        out = m->intrinsic == SEMA_INTRINSIC_FLOAT ? sema_from_float(static_cast<double>(whole)) : sema_from_small_int(whole);
+        break;
+      default: return run_calls(st, m, env, out);
+    }
+  }
+  return number_done(m, u, env, frame, src);
+}
+
+[[gnu::noinline]] bool split_number(St& st, MNode* m, Env* env, Word& out) {
+  MNode* conv = m->intrinsic == SEMA_INTRINSIC_FLOAT ? m->kids[0] : m;
+  MNode* u = conv->kids[0];
+  if (st.any_dynamic || m->cell->value != m->builtin || conv->cell->value != conv->builtin ||
+      u->cell->value != u->builtin || !(u->split_let->split_live & u->split_bit)) [[unlikely]]
+    return run_calls(st, m, env, out);
+  Env* frame = env->up(u->kids[0]->depth);
+  Word src = frame->get(u->kids[0]->slot);
+  if (src != u->split->split_src && !is_type(src, SEMA_T_STRING)) [[unlikely]]
+    return run_calls(st, m, env, out);
+  double real;
+  if (!tenths_in_place(u, src, &real)) [[unlikely]]
+    return split_number_field(st, m, u, env, frame, src, out);
+  out = std::bit_cast<Word>(real);  // finite: sema_from_float's word is its bits
+  return number_done(m, u, env, frame, src);
 }
 
 // A chain call rebound: call_hook will hand the chain's analysed node to
@@ -257,7 +415,7 @@ template <size_t N>
 // next call has its own, the last-use slots are emptied after all of them
 // succeeded; false, with nothing changed: call_hook runs the call from the
 // start.
-[[gnu::noinline]] bool run_chain(St& st, MNode* m, Env* env, Word& out) {
+[[gnu::noinline]] bool run_calls(St& st, MNode* m, Env* env, Word& out) {
   MNode* calls[kMaxChain];  // the outermost first
   size_t n = 0;
   MNode* k = m;
@@ -275,6 +433,12 @@ template <size_t N>
   }
   while (n > 0) {
     Word v = w;
+    // float of an immediate number (1BRC's `(float (string->number …))`):
+    // intrinsic1's own case, inline; nothing to release.
+    if (calls[n - 1]->intrinsic == SEMA_INTRINSIC_FLOAT && intrinsic_detail::to_float(v, w)) {
+      --n;
+      continue;
+    }
     bool done = outlined_intrinsic1(calls[--n]->intrinsic, v, w);
     release(v);
     if (!done) [[unlikely]]
@@ -284,6 +448,11 @@ template <size_t N>
   if (m->leaf_moves) [[unlikely]]
     empty_moved(m, env);
   return true;
+}
+
+// A chain node: a split_number chain by its own step, any other by its calls.
+[[gnu::noinline]] bool run_chain(St& st, MNode* m, Env* env, Word& out) {
+  return m->split_number ? split_number(st, m, env, out) : run_calls(st, m, env, out);
 }
 
 // A value for a hook argument: borrowed when it is a constant or a bound
@@ -426,7 +595,7 @@ template <size_t N>
   Word src;
   if (split_source(u, env, src)) {
     std::string_view f;
-    if (in_place(st, u) && split_field(string_of(src), u->split_sep, u->split_index, f) && field_string(f, out))
+    if (in_place(st, u) && field_of(u, src, f) && field_string(f, out))
         [[likely]] {
       if (u->leaf_moves) empty_moved(u, env);
       return true;
@@ -450,6 +619,9 @@ template <size_t N>
     retain(src);
   out = src;
   let->split_live |= s->split_bit;
+  s->split_src = src;  // field_of: no ends known for this run yet
+  s->split_known = 0;
+  s->split_ended = false;
   return true;
 }
 

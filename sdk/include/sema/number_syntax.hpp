@@ -130,4 +130,53 @@ inline Short parse_short(std::string_view s, int64_t* i, double* d) {
   return Short::Float;
 }
 
+// "-?D{1,3}.D" (1BRC's temperatures), the one shape a hot caller sees most:
+// parse_short's result for the same text (Short::Float) by the same
+// operations — the digits as one exact integer m, m / 1e1, then the sign —
+// without its general loops and checks. False: not this shape, ask
+// parse_short (which also takes '+', more digits and ints).
+inline bool parse_tenths(std::string_view s, double* d) {
+  size_t n = s.size();
+  if (n < 3 || n > 6 || s[n - 2] != '.') return false;
+  bool negative = s[0] == '-';
+  size_t k = negative ? 1 : 0;
+  if (n - 2 - k < 1 || n - 2 - k > 3) return false;  // one to three int digits
+  uint64_t m = 0;
+  for (; k < n - 2; ++k) {
+    uint64_t c = static_cast<unsigned char>(s[k]) - uint64_t{'0'};
+    if (c > 9) return false;
+    m = m * 10 + c;
+  }
+  uint64_t c = static_cast<unsigned char>(s[n - 1]) - uint64_t{'0'};
+  if (c > 9) return false;
+  double v = static_cast<double>(m * 10 + c) / 1e1;
+  *d = negative ? -v : v;
+  return true;
+}
+
+// parse_tenths on the text from p up to the first `stop` byte (or e), when
+// that text has its shape, found in the same pass: *end is where it ends
+// (e or a `stop`). For a stop that is not '-', '.' or a digit, which the
+// shape cannot hold. False: not that shape (or not followed by a stop).
+inline bool parse_tenths_until(const char* p, const char* e, char stop, double* d, const char** end) {
+  const char* q = p;
+  bool negative = q < e && *q == '-';
+  q += negative ? 1 : 0;
+  const char* digits = q;
+  uint64_t m = 0;
+  for (uint64_t c; q < e && (c = static_cast<unsigned char>(*q) - uint64_t{'0'}) < 10; ++q) m = m * 10 + c;  // wraps harmlessly past 3 digits
+  size_t n = static_cast<size_t>(q - digits);
+  if (n < 1 || n > 3 || e - q < 2 || q[0] != '.') return false;
+  uint64_t c = static_cast<unsigned char>(q[1]) - uint64_t{'0'};
+  if (c > 9) return false;
+  q += 2;
+  if (q != e && *q != stop) return false;
+  // parse_tenths' operations on the same digits (m * 10 + c < 10^4: the
+  // signed conversion is the same exact double, without the unsigned one's test)
+  double v = static_cast<double>(static_cast<int64_t>(m * 10 + c)) / 1e1;
+  *d = negative ? -v : v;
+  *end = q;
+  return true;
+}
+
 }  // namespace sema::num
