@@ -23,6 +23,8 @@ bool run_map(St& st, MNode* m, Env* env, Word& out);
 template <size_t N>
 bool call_hook(St& st, MNode* m, Env* env, Word& out);
 bool materialize(St& st, MNode* u, Env* env);
+bool run_assoc_literal(St& st, MNode* m, Env* env, Word& out);
+[[gnu::always_inline]] inline bool test_in_place(St& st, MNode* t, Env* env, bool& yes);
 
 // Whether a hooked call may run here: its global still holds the builtin,
 // and no local scope gained names at run time (which could shadow it).
@@ -472,6 +474,55 @@ template <size_t N>
   }
 }
 
+// A leaf `get` (MNode::Bind::Get) on a hashmap: what the intrinsic's get
+// does there, without outlined_intrinsic2's dispatch; anything else goes
+// to it. As leaf_intrinsic<2>: last-use reads give up their slots, and
+// false, with nothing changed, leaves the call to call_hook.
+[[gnu::always_inline]] inline bool leaf_get(St& st, MNode* m, Env* env, Word& out) {
+  Word x, y;
+  if (!in_place(st, m) || !atom(m->kids[0], env, x) || !atom(m->kids[1], env, y)) [[unlikely]]
+    return false;
+  if (is_type(x, SEMA_T_HASHMAP)) [[likely]] {
+    bool found = false;
+    Word v = hashmap_get(x, y, &found);
+    out = found ? v : SEMA_NIL;
+    retain(out);
+  } else if (!outlined_intrinsic2(m->intrinsic, x, y, out)) {
+    return false;
+  }
+  if (m->leaf_moves) [[unlikely]]
+    empty_moved(m, env);
+  return true;
+}
+
+// A let binding's init, by the case the compiler chose (MNode::bind); each
+// case is the path value() or the split's own code takes for that node.
+[[gnu::always_inline]] inline bool bind_value(St& st, MNode* let, MNode* k, Env* in, Word& w) {
+  switch (k->bind) {
+    case MNode::Bind::Defer: return defer_split(st, let, k, in, w) || eval(st, k, in, w);
+    case MNode::Bind::Field: return run_split_field(st, k, in, w);
+    case MNode::Bind::Chain: return run_chain(st, k, in, w) || call_hook<1>(st, k, in, w);
+    case MNode::Bind::Get: return leaf_get(st, k, in, w) || call_hook<2>(st, k, in, w);
+    case MNode::Bind::Value: break;
+  }
+  return value(st, k, in, w);
+}
+
+// A let's body that is an If, as eval runs it, without eval's frame: the
+// test decided in place (false from test_in_place: nothing changed, and
+// eval runs the If from the start), then an assoc-literal branch directly.
+[[gnu::always_inline]] inline bool let_body(St& st, MNode* b, Env* env, Word& out) {
+  bool yes;
+  if (b->kind != MK::If || !test_in_place(st, b->kids[0], env, yes)) return eval(st, b, env, out);
+  if (!yes && b->kids.size() <= 2) {
+    out = SEMA_NIL;
+    return true;
+  }
+  b = b->kids[yes ? 1 : 2];
+  if (b->kind == MK::AssocLiteral) return run_assoc_literal(st, b, env, out);
+  return eval(st, b, env, out);
+}
+
 // let / let*: the frame of the last run is reused when nothing else holds
 // it; its slots are emptied as soon as the body is done.
 [[gnu::noinline]] bool run_let(St& st, MNode* m, Env* env, Word& out) {
@@ -498,13 +549,7 @@ template <size_t N>
   for (size_t i = 0; i < nb; ++i) {
     Word w;
     MNode* k = m->kids[i];
-    // A split not deferred runs through eval (not value(): a second copy of
-    // it inlined here made run_let a third longer).
-    bool done = k->split_role == MNode::Split::None ? value(st, k, in, w)
-                : k->split_role == MNode::Split::Defer
-                    ? defer_split(st, m, k, in, w) || eval(st, k, in, w)
-                    : run_split_field(st, k, in, w);
-    if (!done) [[unlikely]] {
+    if (!bind_value(st, m, k, in, w)) [[unlikely]] {
       ok = false;
       break;
     }
@@ -512,7 +557,7 @@ template <size_t N>
     // analysed (a scope only gains names).
     f->put_existing(x->binds[i].first, w);
   }
-  if (ok) ok = eval(st, m->kids[nb], f, out);
+  if (ok) ok = let_body(st, m->kids[nb], f, out);
   if (f->rc_ == 2) [[likely]] {
     // Only we and the spare hold it: empty it now (its values die when the
     // evaluator's frame would), and let go of the parent, so the caller's
