@@ -131,6 +131,14 @@ TEST_CASE("frame: a let's bindings by their compiled case, and its body's if", "
   CHECK(fold("(fn (acc l) (let* ((n (string-length l))) (if (= l \"\") (cons :empty acc) (cons n acc))))", "'()") ==
         "(3 :empty 3 3 3)");
   CHECK(fold("(fn (acc l) (let* ((n (string-length l))) (if (< acc n) n acc)))", "0") == "3");
+  // a let* that binds a name twice (one slot, stored over), a let inside a
+  // let's binding and body, the let run inside its own fold
+  CHECK(fold("(fn (acc l) (let* ((x (string-length l)) (x (+ x 1)) (y (* x 2))) (+ acc x y)))", "0") == "51");
+  CHECK(fold("(fn (acc l) (let* ((a (let ((b (string-length l))) (+ b 1))) (c (let* ((d a)) (* d 2)))) "
+             "(let ((e (+ a c))) (+ acc e))))", "0") == "51");
+  b.run("(define (inner acc l) (let* ((n (string-length l)) (m (+ n 1))) (+ acc m)))");
+  CHECK(fold("(fn (acc l) (let* ((n (string-length l)) (k (if (= l \"b;2\") (file/fold-lines " + p +
+             " inner 0) 0))) (+ acc n k)))", "0") == "29");
 }
 
 TEST_CASE("frame: errors in a let's bindings and its body's if", "[plugin:fastio]") {

@@ -73,7 +73,14 @@ class Compiler {
         for (auto& b : x->binds) m->kids.push_back(compile(b.second.get()));
         m->kids.push_back(compile(x->body.get()));
         defer_splits(m, x);
-        for (size_t i = 0; i < x->binds.size(); ++i) m->kids[i]->bind = bind_kind(m->kids[i]);
+        std::vector<uint32_t> slots;
+        for (size_t i = 0; i < x->binds.size(); ++i) {
+          m->kids[i]->bind = bind_kind(m->kids[i]);
+          m->kids[i]->bind_slot = x->binds[i].first;
+          slots.push_back(x->binds[i].first);
+        }
+        std::ranges::sort(slots);
+        m->distinct_slots = std::ranges::adjacent_find(slots) == slots.end();
         return m;
       }
       case K::Call: return call(static_cast<CallNode*>(n));

@@ -524,8 +524,10 @@ template <size_t N>
 }
 
 // let / let*: the frame of the last run is reused when nothing else holds
-// it; its slots are emptied as soon as the body is done.
-[[gnu::noinline]] bool run_let(St& st, MNode* m, Env* env, Word& out) {
+// it; its slots are emptied as soon as the body is done. Inline into the
+// body's root (run_root: a line callback's let, without a frame of its own)
+// and into run_let.
+[[gnu::always_inline]] inline bool let_run(St& st, MNode* m, Env* env, Word& out) {
   LetNode* x = m->let;
   // f carries a count of ours while the body runs (a run of the same code
   // inside it must not reuse the frame), taken and given back by hand.
@@ -554,8 +556,14 @@ template <size_t N>
       break;
     }
     // The slot exists: the frame was sized to its scope after the let was
-    // analysed (a scope only gains names).
-    f->put_existing(x->binds[i].first, w);
+    // analysed (a scope only gains names). With distinct slots it is unset:
+    // a reused frame was emptied at the end of its last run, a new one
+    // starts so, and only this binding stores into it (the body assigns no
+    // local, and a pure body makes no closure that could).
+    if (m->distinct_slots) [[likely]]
+      f->slots[k->bind_slot] = w;
+    else
+      f->put_existing(k->bind_slot, w);
   }
   if (ok) ok = let_body(st, m->kids[nb], f, out);
   if (f->rc_ == 2) [[likely]] {
@@ -572,6 +580,8 @@ template <size_t N>
   m->split_live = outer_live;
   return ok;
 }
+
+[[gnu::noinline]] bool run_let(St& st, MNode* m, Env* env, Word& out) { return let_run(st, m, env, out); }
 
 // A map literal's values in order, owned, into vals; on a failure the ones
 // already computed are dropped. A nested value (1BRC's stats) is tried
@@ -967,7 +977,7 @@ namespace {
     }
     m = m->kids[yes ? 1 : 2];
   }
-  if (m->kind == MK::Let) return run_let(st, m, env, out);
+  if (m->kind == MK::Let) return let_run(st, m, env, out);
   return eval(st, m, env, out);
 }
 
