@@ -833,7 +833,10 @@ bool update_in_place(Word acc, Word key, MapNode* literal, const Word* vals) {
 // inline: the lengths first, then at most 16 bytes as words (same_text).
 [[gnu::always_inline]] inline bool text_eq(Word x, Word y, Word& w) {
   if (!is_type(x, SEMA_T_STRING) || !is_type(y, SEMA_T_STRING)) return false;
-  w = sema_from_bool(same_text(string_of(x), string_of(y)));
+  // Lengths apart first, here: same_text is not inlined at every site (a
+  // call through the PLT), and a line against "" mostly differs in length.
+  std::string_view a = string_of(x), b = string_of(y);
+  w = sema_from_bool(a.size() == b.size() && same_text(a, b));
   return true;
 }
 
