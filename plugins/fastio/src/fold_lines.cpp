@@ -8,6 +8,7 @@
 #include <sema/sema.hpp>
 
 #include <string>
+#include <utility>
 
 namespace fastio {
 namespace {
@@ -34,35 +35,98 @@ class FastCall {
   // Whether the host makes the line strings (fastcall_invoke_text); else
   // LineString does, through string_refill.
   static bool host_makes_lines() { return SEMA_HOST_HAS(sema::api, fastcall_invoke_text); }
+  // Whether the host folds several lines per call (fastcall_fold_texts).
+  static bool host_folds_lines() { return SEMA_HOST_HAS(sema::api, fastcall_fold_texts); }
+  sema_fastcall* get() const { return fc_; }
 
  private:
   sema_fastcall* fc_;
 };
 
-// Calls on_line(line) for each line of the file named by args[0].
-template <class OnLine>
-Result<bool> each_line(sema_ctx* ctx, const char* builtin, sema_value path_value, OnLine on_line) {
+// Opens the file named by path_value for builtin's lines.
+Result<bool> open_lines(sema_ctx* ctx, const char* builtin, sema_value path_value, LineReader& reader,
+                        std::string& path_text) {
   // The capability first, as the io plugin does: denied wins over a bad argument.
   if (!sema::api->check_capability(ctx, "fs-read", builtin)) return sema::pending();
   auto path = sema::want_string(path_value);
   if (!path) return std::unexpected(path.error());
-  std::string path_text(*path);
-  LineReader reader;
+  path_text = *path;
   std::string error;
   if (!reader.open(path_text, &error)) return sema::io_error(std::string(builtin) + " " + path_text + ": " + error);
+  return true;
+}
+
+Result<bool> invalid_utf8(const char* builtin, const std::string& path_text) {
+  return sema::io_error(std::string(builtin) + " " + path_text + ": stream did not contain valid UTF-8");
+}
+
+Result<bool> interrupt(sema_ctx* ctx) {
+  sema::api->raise_interrupt(ctx);
+  return sema::pending();
+}
+
+// Calls on_line(line) for each line of the file named by path_value.
+template <class OnLine>
+Result<bool> each_line(sema_ctx* ctx, const char* builtin, sema_value path_value, OnLine on_line) {
+  LineReader reader;
+  std::string path_text, error;
+  if (Result<bool> opened = open_lines(ctx, builtin, path_value, reader, path_text); !opened) return opened;
   std::string_view line;
   for (size_t n = 0;; ++n) {
     LineReader::Status st = reader.next(&line, &error);
     if (st == LineReader::Status::End) return true;
     if (st == LineReader::Status::Error) return sema::io_error(std::string(builtin) + " " + path_text + ": " + error);
-    if (!reader.line_is_valid() && !valid_utf8(line))
-      return sema::io_error(std::string(builtin) + " " + path_text + ": stream did not contain valid UTF-8");
-    if ((n & kInterruptCheckMask) == 0 && sema::api->interrupted(ctx)) {
-      sema::api->raise_interrupt(ctx);
-      return sema::pending();
-    }
+    if (!reader.line_is_valid() && !valid_utf8(line)) return invalid_utf8(builtin, path_text);
+    if ((n & kInterruptCheckMask) == 0 && sema::api->interrupted(ctx)) return interrupt(ctx);
     sema_status s = on_line(line);
     if (s != SEMA_OK) return sema::pending(s);
+  }
+}
+
+// The most lines one fastcall_fold_texts call takes.
+constexpr size_t kBatch = 64;
+
+// each_line for fold-lines on a host with fastcall_fold_texts: the lines
+// are gathered as views into the reader's buffer and folded a batch per
+// table call. A batch runs before anything that could come between its
+// lines and the next ones in each_line: a refill (it moves the buffer's
+// bytes, so next_buffered declines first), the end, a read error, a later
+// line's UTF-8 error, the interrupt check. So the calls, their order and
+// where an error stops the fold are each_line's.
+Result<bool> fold_batched(sema_ctx* ctx, sema_value path_value, sema_fastcall* fc, Value& acc) {
+  const char* builtin = "file/fold-lines";
+  LineReader reader;
+  std::string path_text, error;
+  if (Result<bool> opened = open_lines(ctx, builtin, path_value, reader, path_text); !opened) return opened;
+  const char* texts[kBatch];
+  size_t lens[kBatch];
+  size_t k = 0;
+  auto run = [&]() -> sema_status {
+    if (k == 0) return SEMA_OK;
+    sema_value a = acc.release();
+    sema_status s = sema::api->fastcall_fold_texts(fc, &a, texts, lens, std::exchange(k, 0));
+    acc = Value::own(a);
+    return s;
+  };
+  std::string_view line;
+  for (size_t n = 0;; ++n) {
+    LineReader::Status st = LineReader::Status::Line;
+    if (!reader.next_buffered(&line)) [[unlikely]] {
+      if (sema_status s = run(); s != SEMA_OK) return sema::pending(s);
+      st = reader.next(&line, &error);
+    }
+    if (st != LineReader::Status::Line || (!reader.line_is_valid() && !valid_utf8(line)) ||
+        (n & kInterruptCheckMask) == 0) [[unlikely]] {
+      if (sema_status s = run(); s != SEMA_OK) return sema::pending(s);
+      if (st == LineReader::Status::End) return true;
+      if (st == LineReader::Status::Error) return sema::io_error(std::string(builtin) + " " + path_text + ": " + error);
+      if (!reader.line_is_valid() && !valid_utf8(line)) return invalid_utf8(builtin, path_text);
+      if (sema::api->interrupted(ctx)) return interrupt(ctx);
+    }
+    texts[k] = line.data();
+    lens[k] = line.size();
+    if (++k == kBatch) [[unlikely]]
+      if (sema_status s = run(); s != SEMA_OK) return sema::pending(s);
   }
 }
 
@@ -90,7 +154,9 @@ Result<Value> fold_lines(sema_ctx* ctx, Args args) {
   if (!call) return sema::pending();
   Value acc = Value::borrow(args[2]);
   Result<bool> done;
-  if (FastCall::host_makes_lines()) {
+  if (FastCall::host_folds_lines()) {
+    done = fold_batched(ctx, args[0], call.get(), acc);
+  } else if (FastCall::host_makes_lines()) {
     done = each_line(ctx, "file/fold-lines", args[0], [&](std::string_view line) {
       sema_value call_args[2] = {acc.release(), SEMA_NIL};
       sema_value out = SEMA_NIL;

@@ -29,16 +29,25 @@ class LineReader {
   // stays valid until the next call.
   // Inline: the common case is a count of trailing zeros and a few stores.
   Status next(std::string_view* line, std::string* error) {
+    if (!next_buffered(line)) [[unlikely]]
+      return next_after_refill(line, error);
+    return Status::Line;
+  }
+  // next's common case alone: the next line when it ends in the buffer,
+  // else false with nothing changed (next would refill first). The views
+  // it gives stay valid until a call of next that refills, so several can
+  // be held at once.
+  bool next_buffered(std::string_view* line) {
     size_t nl = next_newline(begin_);
     if (nl == end_) [[unlikely]]
-      return next_after_refill(line, error);
+      return false;
     const char* start = reinterpret_cast<const char*>(buffer_.data() + begin_);
     size_t len = nl - begin_;
     if (len > 0 && start[len - 1] == '\r') --len;
     *line = std::string_view(start, len);
     begin_ = nl + 1;
     line_valid_ = begin_ <= checked_;
-    return Status::Line;
+    return true;
   }
   // Whether the last line is known to be valid UTF-8: each block read is
   // checked once up to its last "\n", so a typical line needs no check of

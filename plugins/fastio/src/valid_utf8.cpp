@@ -8,15 +8,8 @@ bool valid_utf8(std::string_view text) {
   auto bytes = reinterpret_cast<const uint8_t*>(text.data());
   size_t n = text.size(), i = 0;
   while (i < n) {
-    uint64_t word;
-    if (i + 8 <= n && (std::memcpy(&word, bytes + i, 8), (word & 0x8080808080808080ull) == 0)) {
-      i += 8;
-      continue;
-    }
-    if (bytes[i] < 0x80) {
-      ++i;
-      continue;
-    }
+    i += ascii_prefix(bytes + i, n - i);
+    if (i == n) break;
     size_t run = i;
     while (i < n && bytes[i] >= 0x80) ++i;
     if (!sema::utf8::valid(text.substr(run, i - run))) return false;

@@ -96,3 +96,93 @@ TEST_CASE("frame: re-entrant folds with the same and other callbacks", "[plugin:
                " (fn (a m) (if (= m l) (cons m a) a)) '()) acc)) '())") ==
         "((\"ccc\") (\"bb\") (\"a\"))");
 }
+
+TEST_CASE("frame: a let's bindings by their compiled case, and its body's if", "[plugin:fastio]") {
+  Both b;
+  Files f;
+  std::string p = q(f.write("x", "a;1\nb;2\na;3\n\nc;x\n"));
+  auto fold = [&](const std::string& fn, const std::string& init) {
+    return b.eval("(file/fold-lines " + p + " " + fn + " " + init + ")");
+  };
+  // get on a hashmap, a map, a list, nil; a key that is there or not; the
+  // map or key read for the last time in the get
+  const char* body =
+      "(let* ((parts (string/split l \";\")) (k (first parts)) (old (get acc k)))"
+      " (if (nil? old) (assoc acc k 1) (assoc acc k (+ old 1))))";
+  CHECK(fold(std::string("(fn (acc l) ") + body + ")", "(hashmap/new)") == "{\"\" 1 \"a\" 2 \"b\" 1 \"c\" 1}");
+  CHECK(fold(std::string("(fn (acc l) ") + body + ")", "{}") == "{\"\" 1 \"a\" 2 \"b\" 1 \"c\" 1}");
+  CHECK(fold("(fn (acc l) (let* ((m {\"a;1\" 1 \"a;3\" 3}) (v (get m l))) (if v (+ acc v) acc)))", "0") == "4");
+  CHECK(fold("(fn (acc l) (let* ((v (get acc l))) (if (nil? v) acc (+ v 1))))", "'(1 2)") ==
+        "Type error: expected map or hashmap, got list");
+  CHECK(fold("(fn (acc l) (let ((v (get acc l))) (if (nil? v) (cons l acc) acc)))", "nil") ==
+        "Type error: expected map or hashmap, got nil");
+  CHECK(fold("(fn (acc l) (let* ((k l) (v (get acc k))) (if v acc (assoc acc k (count acc)))))", "(hashmap/new)") ==
+        "{\"\" 3 \"a;1\" 0 \"a;3\" 2 \"b;2\" 1 \"c;x\" 4}");
+  // get rebound by a call in the body (a Full node) and restored
+  b.run("(define orig-get get) (define (rebind!) (set! get (fn (m k) :rebound))) (define tbl (hashmap/new))");
+  CHECK(fold("(fn (acc l) (let* ((t tbl) (v (get t l))) (begin (if (= l \"b;2\") (rebind!)) (cons v acc))))",
+             "'()") == "(:rebound :rebound :rebound nil nil)");
+  b.run("(set! get orig-get)");
+  // a body if whose test is not decided in place, one-armed, with a branch
+  // that is no assoc
+  CHECK(fold("(fn (acc l) (let* ((n (string-length l))) (if (string/starts-with? l \"a\") (+ acc n) acc)))", "0") == "6");
+  CHECK(fold("(fn (acc l) (let* ((n (string-length l))) (if (= n 0) :empty)))", "0") == "nil");
+  CHECK(fold("(fn (acc l) (let* ((n (string-length l))) (if (= n 3) :three)))", "0") == ":three");
+  CHECK(fold("(fn (acc l) (let* ((n (string-length l))) (if (= l \"\") (cons :empty acc) (cons n acc))))", "'()") ==
+        "(3 :empty 3 3 3)");
+  CHECK(fold("(fn (acc l) (let* ((n (string-length l))) (if (< acc n) n acc)))", "0") == "3");
+  // a let* that binds a name twice (one slot, stored over), a let inside a
+  // let's binding and body, the let run inside its own fold
+  CHECK(fold("(fn (acc l) (let* ((x (string-length l)) (x (+ x 1)) (y (* x 2))) (+ acc x y)))", "0") == "51");
+  CHECK(fold("(fn (acc l) (let* ((a (let ((b (string-length l))) (+ b 1))) (c (let* ((d a)) (* d 2)))) "
+             "(let ((e (+ a c))) (+ acc e))))", "0") == "51");
+  b.run("(define (inner acc l) (let* ((n (string-length l)) (m (+ n 1))) (+ acc m)))");
+  CHECK(fold("(fn (acc l) (let* ((n (string-length l)) (k (if (= l \"b;2\") (file/fold-lines " + p +
+             " inner 0) 0))) (+ acc n k)))", "0") == "29");
+}
+
+TEST_CASE("frame: errors in a let's bindings and its body's if", "[plugin:fastio]") {
+  Both b;
+  Files f;
+  std::string p = f.write("x", "a;1\nb;2\n");
+  auto r = b.run("(file/fold-lines " + q(p) + " (fn (acc l) (let* ((v (get acc l))) (if (< v 1) acc v))) {\"a;1\" \"s\"})",
+                 "t.sema");
+  CHECK_FALSE(r.ok);
+  CHECK(r.error.find("  at < (t.sema:1:") != std::string::npos);
+  r = b.run("(file/fold-lines " + q(p) + " (fn (acc l) (let* ((v (get acc l))) (if (nil? v) (+ acc l) v))) {})",
+            "t.sema");
+  CHECK_FALSE(r.ok);
+  CHECK(r.error.find("  at + (t.sema:1:") != std::string::npos);
+}
+
+TEST_CASE("frame: lines folded in batches (fastcall_fold_texts)", "[plugin:fastio]") {
+  Both b;
+  Files f;
+  // 200 numbered lines: an error at each place around the batch size stops
+  // the fold there, after exactly the earlier lines ran
+  std::string text;
+  for (int i = 1; i <= 200; ++i) text += std::to_string(i) + (i % 3 == 0 ? "\r\n" : "\n");
+  std::string p = q(f.write("n", text));
+  CHECK(b.eval("(file/fold-lines " + p + " (fn (acc l) (+ acc (string->number l))) 0)") == "20100");
+  for (int stop : {1, 2, 63, 64, 65, 128, 129, 200}) {
+    INFO("error at line " << stop);
+    std::string s = std::to_string(stop);
+    b.run("(define n 0)");
+    CHECK(b.eval("(file/fold-lines " + p + " (fn (acc l) (begin (set! n (+ n 1)) (if (= l \"" + s +
+                 "\") (error \"stop\") (+ acc 1)))) 0)") == "Eval error: stop");
+    CHECK(b.eval("n") == s);
+    CHECK(b.eval("(try (file/fold-lines " + p + " (fn (acc l) (if (= l \"" + s + "\") (throw acc) (cons l acc))) '()) (catch e (count (:value e))))") ==
+          std::to_string(stop - 1));
+  }
+  // the accumulator kept by the callback, or shared with a global
+  CHECK(b.eval("(count (file/fold-lines " + p + " (fn (acc l) (cons acc l)) nil))") == "2");
+  b.run("(define seen '())");
+  CHECK(b.eval("(file/fold-lines " + p + " (fn (acc l) (begin (set! seen acc) (+ acc 1))) 0)") == "200");
+  CHECK(b.eval("seen") == "199");
+  // a fold inside the callback over the same file, on some lines
+  CHECK(b.eval("(file/fold-lines " + p + " (fn (acc l) (if (= l \"64\") (+ acc (file/fold-lines " + p +
+               " (fn (a m) (+ a 1)) 0)) (+ acc 1))) 0)") == "399");
+  // an empty file, a file without a final newline, one line
+  CHECK(b.eval("(file/fold-lines " + q(f.write("e", "")) + " (fn (acc l) (+ acc 1)) 0)") == "0");
+  CHECK(b.eval("(file/fold-lines " + q(f.write("one", "x")) + " (fn (acc l) (cons l acc)) '())") == "(\"x\")");
+}

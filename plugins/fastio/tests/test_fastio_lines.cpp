@@ -274,7 +274,7 @@ TEST_CASE("a non-ASCII byte anywhere in a line or a read is noticed", "[plugin:f
   // Line lengths around the word and vector widths; the odd byte first,
   // in the middle, last. Preceded by a non-ASCII line (per-line checks) or
   // not (the bulk check of the read).
-  for (size_t len : {1u, 2u, 7u, 8u, 9u, 15u, 16u, 17u, 31u, 32u, 33u, 63u, 64u, 65u, 127u, 129u}) {
+  for (size_t len : {1u, 2u, 7u, 8u, 9u, 15u, 16u, 17u, 31u, 32u, 33u, 63u, 64u, 65u, 127u, 128u, 129u, 255u, 256u, 257u}) {
     for (size_t at : {size_t{0}, len / 2, len - 1}) {
       for (const char* before : {"é\n", "ascii\n"}) {
         INFO("length " << len << ", byte " << at << ", after " << before);

@@ -73,6 +73,14 @@ class Compiler {
         for (auto& b : x->binds) m->kids.push_back(compile(b.second.get()));
         m->kids.push_back(compile(x->body.get()));
         defer_splits(m, x);
+        std::vector<uint32_t> slots;
+        for (size_t i = 0; i < x->binds.size(); ++i) {
+          m->kids[i]->bind = bind_kind(m->kids[i]);
+          m->kids[i]->bind_slot = x->binds[i].first;
+          slots.push_back(x->binds[i].first);
+        }
+        std::ranges::sort(slots);
+        m->distinct_slots = std::ranges::adjacent_find(slots) == slots.end();
         return m;
       }
       case K::Call: return call(static_cast<CallNode*>(n));
@@ -100,6 +108,17 @@ class Compiler {
     m.kind = kind;
     m.node = n;
     return &m;
+  }
+
+  // run_let's case for a binding's init (MNode::bind): each case runs what
+  // value() (or the split's own path) would for this node.
+  static MNode::Bind bind_kind(const MNode* k) {
+    if (k->split_role == MNode::Split::Defer) return MNode::Bind::Defer;
+    if (k->split_role == MNode::Split::Field) return MNode::Bind::Field;
+    if (k->kind == MK::Hook1 && !k->leaf_intrinsic && k->chain) return MNode::Bind::Chain;
+    if (k->kind == MK::Hook2 && k->leaf_intrinsic && !k->keyword_get && k->intrinsic == SEMA_INTRINSIC_GET)
+      return MNode::Bind::Get;
+    return MNode::Bind::Value;
   }
 
   // A read of a slot in one of this procedure's own frames; a variable of an

@@ -95,6 +95,17 @@ struct MNode {
   // Let: the frame reused across calls while nothing else holds it.
   LetNode* let = nullptr;
   Rc<Env> spare;
+  // A let binding's init: how run_let computes it, decided at compile time
+  // (one switch instead of the split role's and value()'s tests). Value:
+  // value(); Defer, Field: a deferred split and its use; Chain: a chain
+  // node; Get: a leaf `get` (a hashmap's lookup without the intrinsic's
+  // dispatch).
+  enum class Bind : uint8_t { Value, Defer, Field, Chain, Get };
+  Bind bind = Bind::Value;
+  uint32_t bind_slot = 0;  // a let binding's init: the binding's slot in the let's frame
+  // Let: no two bindings share a slot (a let* may rebind a name), so each
+  // slot is still unset when its binding is stored (run_let).
+  bool distinct_slots = false;
   // A deferred split (mini_compile.cpp, defer_splits): a let binding
   // `v (string/split X ";")` whose v is only read by `(first v)` and
   // `(nth v K)` (SplitField nodes) keeps X's string in v's slot instead of

@@ -27,6 +27,8 @@ template <size_t N>
 bool call_hook(St& st, MNode* m, Env* env, Word& out);
 bool materialize(St& st, MNode* u, Env* env);
 bool run_calls(St& st, MNode* m, Env* env, Word& out);
+bool run_assoc_literal(St& st, MNode* m, Env* env, Word& out);
+[[gnu::always_inline]] inline bool test_in_place(St& st, MNode* t, Env* env, bool& yes);
 
 // Whether a hooked call may run here: its global still holds the builtin,
 // and no local scope gained names at run time (which could shadow it).
@@ -644,9 +646,60 @@ template <size_t N>
   }
 }
 
+// A leaf `get` (MNode::Bind::Get) on a hashmap: what the intrinsic's get
+// does there, without outlined_intrinsic2's dispatch; anything else goes
+// to it. As leaf_intrinsic<2>: last-use reads give up their slots, and
+// false, with nothing changed, leaves the call to call_hook.
+[[gnu::always_inline]] inline bool leaf_get(St& st, MNode* m, Env* env, Word& out) {
+  Word x, y;
+  if (!in_place(st, m) || !atom(m->kids[0], env, x) || !atom(m->kids[1], env, y)) [[unlikely]]
+    return false;
+  if (is_type(x, SEMA_T_HASHMAP)) [[likely]] {
+    bool found = false;
+    Word v = hashmap_get(x, y, &found);
+    out = found ? v : SEMA_NIL;
+    retain(out);
+  } else if (!outlined_intrinsic2(m->intrinsic, x, y, out)) {
+    return false;
+  }
+  if (m->leaf_moves) [[unlikely]]
+    empty_moved(m, env);
+  return true;
+}
+
+// A let binding's init, by the case the compiler chose (MNode::bind); each
+// case is the path value() or the split's own code takes for that node.
+[[gnu::always_inline]] inline bool bind_value(St& st, MNode* let, MNode* k, Env* in, Word& w) {
+  switch (k->bind) {
+    case MNode::Bind::Defer: return defer_split(st, let, k, in, w) || eval(st, k, in, w);
+    case MNode::Bind::Field: return run_split_field(st, k, in, w);
+    case MNode::Bind::Chain: return run_chain(st, k, in, w) || call_hook<1>(st, k, in, w);
+    case MNode::Bind::Get: return leaf_get(st, k, in, w) || call_hook<2>(st, k, in, w);
+    case MNode::Bind::Value: break;
+  }
+  return value(st, k, in, w);
+}
+
+// A let's body that is an If, as eval runs it, without eval's frame: the
+// test decided in place (false from test_in_place: nothing changed, and
+// eval runs the If from the start), then an assoc-literal branch directly.
+[[gnu::always_inline]] inline bool let_body(St& st, MNode* b, Env* env, Word& out) {
+  bool yes;
+  if (b->kind != MK::If || !test_in_place(st, b->kids[0], env, yes)) return eval(st, b, env, out);
+  if (!yes && b->kids.size() <= 2) {
+    out = SEMA_NIL;
+    return true;
+  }
+  b = b->kids[yes ? 1 : 2];
+  if (b->kind == MK::AssocLiteral) return run_assoc_literal(st, b, env, out);
+  return eval(st, b, env, out);
+}
+
 // let / let*: the frame of the last run is reused when nothing else holds
-// it; its slots are emptied as soon as the body is done.
-[[gnu::noinline]] bool run_let(St& st, MNode* m, Env* env, Word& out) {
+// it; its slots are emptied as soon as the body is done. Inline into the
+// body's root (run_root: a line callback's let, without a frame of its own)
+// and into run_let.
+[[gnu::always_inline]] inline bool let_run(St& st, MNode* m, Env* env, Word& out) {
   LetNode* x = m->let;
   // f carries a count of ours while the body runs (a run of the same code
   // inside it must not reuse the frame), taken and given back by hand.
@@ -670,21 +723,21 @@ template <size_t N>
   for (size_t i = 0; i < nb; ++i) {
     Word w;
     MNode* k = m->kids[i];
-    // A split not deferred runs through eval (not value(): a second copy of
-    // it inlined here made run_let a third longer).
-    bool done = k->split_role == MNode::Split::None ? value(st, k, in, w)
-                : k->split_role == MNode::Split::Defer
-                    ? defer_split(st, m, k, in, w) || eval(st, k, in, w)
-                    : run_split_field(st, k, in, w);
-    if (!done) [[unlikely]] {
+    if (!bind_value(st, m, k, in, w)) [[unlikely]] {
       ok = false;
       break;
     }
     // The slot exists: the frame was sized to its scope after the let was
-    // analysed (a scope only gains names).
-    f->put_existing(x->binds[i].first, w);
+    // analysed (a scope only gains names). With distinct slots it is unset:
+    // a reused frame was emptied at the end of its last run, a new one
+    // starts so, and only this binding stores into it (the body assigns no
+    // local, and a pure body makes no closure that could).
+    if (m->distinct_slots) [[likely]]
+      f->slots[k->bind_slot] = w;
+    else
+      f->put_existing(k->bind_slot, w);
   }
-  if (ok) ok = eval(st, m->kids[nb], f, out);
+  if (ok) ok = let_body(st, m->kids[nb], f, out);
   if (f->rc_ == 2) [[likely]] {
     // Only we and the spare hold it: empty it now (its values die when the
     // evaluator's frame would), and let go of the parent, so the caller's
@@ -699,6 +752,8 @@ template <size_t N>
   m->split_live = outer_live;
   return ok;
 }
+
+[[gnu::noinline]] bool run_let(St& st, MNode* m, Env* env, Word& out) { return let_run(st, m, env, out); }
 
 // A map literal's values in order, owned, into vals; on a failure the ones
 // already computed are dropped. A nested value (1BRC's stats) is tried
@@ -950,7 +1005,10 @@ bool update_in_place(Word acc, Word key, MapNode* literal, const Word* vals) {
 // inline: the lengths first, then at most 16 bytes as words (same_text).
 [[gnu::always_inline]] inline bool text_eq(Word x, Word y, Word& w) {
   if (!is_type(x, SEMA_T_STRING) || !is_type(y, SEMA_T_STRING)) return false;
-  w = sema_from_bool(same_text(string_of(x), string_of(y)));
+  // Lengths apart first, here: same_text is not inlined at every site (a
+  // call through the PLT), and a line against "" mostly differs in length.
+  std::string_view a = string_of(x), b = string_of(y);
+  w = sema_from_bool(a.size() == b.size() && same_text(a, b));
   return true;
 }
 
@@ -1094,7 +1152,7 @@ namespace {
     }
     m = m->kids[yes ? 1 : 2];
   }
-  if (m->kind == MK::Let) return run_let(st, m, env, out);
+  if (m->kind == MK::Let) return let_run(st, m, env, out);
   return eval(st, m, env, out);
 }
 

@@ -442,6 +442,25 @@ sema_status api_fastcall_invoke_text(sema_fastcall* fc, sema_value* args, const 
   return api_fastcall_invoke(fc, args, out);
 }
 
+// The fold's loop here rather than in the plugin: per text, no table call,
+// no status and no accumulator wrapper on the plugin's side.
+sema_status api_fastcall_fold_texts(sema_fastcall* fc, sema_value* acc, const char* const* texts, const size_t* lens,
+                                    size_t n) {
+  Word a = *acc;
+  for (size_t i = 0; i < n; ++i) {
+    Word s = api_string_refill(fc->text, texts[i], lens[i]);  // as api_fastcall_invoke_text
+    fc->text = s;
+    retain(s);
+    Word args[2] = {a, s};
+    if (!fc->interp->fastcall_run(fc->call, args, a)) [[unlikely]] {
+      *acc = SEMA_NIL;  // the failed call took it
+      return fastcall_failed(fc);
+    }
+  }
+  *acc = a;
+  return SEMA_OK;
+}
+
 void api_fastcall_close(sema_fastcall* fc) {
   if (fc == nullptr) return;
   fc->interp->fastcall_close(fc->call);
@@ -525,6 +544,7 @@ const sema_host_api table = {
     api_map_lookup,
     api_split_byte,
     api_fastcall_invoke_text,
+    api_fastcall_fold_texts,
 };
 
 }  // namespace

@@ -409,6 +409,16 @@ typedef struct sema_host_api {
    * table call per item instead of two. */
   sema_status (*fastcall_invoke_text)(sema_fastcall* fc, sema_value* args, const char* bytes, size_t len,
                                       sema_value* out);
+  /* (new) A fold over n texts in one table call (fc prepared for 2
+   * arguments): for each i in order, fastcall_invoke_text with the
+   * arguments *acc (STOLEN) and the string texts[i][0, lens[i]); each
+   * call's result becomes *acc. SEMA_OK once all n ran; on the first call
+   * that fails its status is returned (the error pending as with
+   * fastcall_invoke), *acc is nil and the later texts are not used. For a
+   * producer that has several items at hand (fastio's lines in its read
+   * buffer). */
+  sema_status (*fastcall_fold_texts)(sema_fastcall* fc, sema_value* acc, const char* const* texts,
+                                     const size_t* lens, size_t n);
 } sema_host_api;
 
 /* ------------------------------------------------------ heap-object header */
