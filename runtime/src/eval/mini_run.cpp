@@ -784,8 +784,25 @@ bool update_in_place(Word acc, Word key, MapNode* literal, const Word* vals) {
   // The words to release are taken out of the scratch before the first
   // release (freeing runs no code of ours, but the scratch need not rely
   // on that).
-  Word dead[kRecReads];
+  // The common one or two without the loops (1BRC: the key and temp).
   size_t nd = r.released.size();
+  if (nd <= 2 && !r.fixups) [[likely]] {
+    Word d0 = SEMA_NIL, d1 = SEMA_NIL;
+    if (nd > 0) {
+      uint8_t i = r.released[0];
+      *at[i] = SEMA_NIL;
+      d0 = ops[i];
+    }
+    if (nd > 1) {
+      uint8_t i = r.released[1];
+      *at[i] = SEMA_NIL;
+      d1 = ops[i];
+    }
+    release(d0);
+    release(d1);
+    return true;
+  }
+  Word dead[kRecReads];
   for (size_t k = 0; k < nd; ++k) {
     uint8_t i = r.released[k];
     *at[i] = SEMA_NIL;
