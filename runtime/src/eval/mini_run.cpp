@@ -652,8 +652,8 @@ bool update_in_place(Word acc, Word key, MapNode* literal, const Word* vals) {
 }
 
 // The step's slots read into r.ops (their addresses into at): unrolled like
-// cells_hold, the bound and unset tests folded into one. False: a slot is
-// missing or unbound.
+// cells_hold (the loop's counter and reloads cost more than the switch),
+// each read with its own exit. False: a slot is missing or unbound.
 [[gnu::always_inline]] inline bool rec_reads(Rec& r, Env* env, Word** at) {
   const MNode::Slot* rd = r.reads.data();
   auto at_ = [&](size_t i) {
@@ -783,8 +783,8 @@ bool update_in_place(Word acc, Word key, MapNode* literal, const Word* vals) {
   for (uint8_t i : r.taken) *at[i] = SEMA_NIL;
   // The words to release are taken out of the scratch before the first
   // release (freeing runs no code of ours, but the scratch need not rely
-  // on that).
-  // The common one or two without the loops (1BRC: the key and temp).
+  // on that). The common one or two without the loops (1BRC: the key and
+  // temp).
   size_t nd = r.released.size();
   if (nd <= 2 && !r.fixups) [[likely]] {
     Word d0 = SEMA_NIL, d1 = SEMA_NIL;
