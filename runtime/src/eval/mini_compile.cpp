@@ -389,6 +389,10 @@ class Compiler {
         auto at = std::ranges::find(literal->sorted_keys, k->kw_key);
         if (at == literal->sorted_keys.end()) return nullptr;
         part.op = k->intrinsic;
+        part.kind = part.op == SEMA_INTRINSIC_MIN   ? Rec::Kind::Min
+                    : part.op == SEMA_INTRINSIC_MAX ? Rec::Kind::Max
+                    : part.op == SEMA_INTRINSIC_ADD ? Rec::Kind::Add
+                                                    : Rec::Kind::Other;
         part.entry = static_cast<uint8_t>(at - literal->sorted_keys.begin());
         // Values are written as they are computed: no op may read an
         // entry an earlier value was written to.
@@ -397,6 +401,7 @@ class Compiler {
         MNode* a = k->kids[0];
         if (same_slot(a, md, ms)) return nullptr;
         part.arg = a->kind == MK::Local ? read(a->depth, a->slot, last_use(a), End::Release) : constant(a->constant);
+        if (part.kind == Rec::Kind::Add && a->kind == MK::Const && is_small_int(a->constant)) part.kind = Rec::Kind::AddInt;
         MNode* g = k->kids[1];
         map_last = map_last || last_use(g->kids[0]);
         add_cell(k->cell, k->builtin);

@@ -154,9 +154,15 @@ struct MNode {
 inline constexpr size_t kRecReads = kAssocLiteralMax + 3;  // acc, key, M, an operand per value
 inline constexpr size_t kRecCells = kAssocLiteralMax + 2;  // assoc, get, an outer call per value
 struct Rec {
+  // How a part's value is made, decided at compile time so that the run
+  // dispatches once per part: the common ops by their own case (floats
+  // tested first), any other through number_intrinsic2.
+  // AddInt: + whose operand is a constant immediate int (a count).
+  enum class Kind : uint8_t { Value, Min, Max, Add, AddInt, Other };
   // One value of the literal, in entry (evaluation) order.
   struct Part {
     Word key = SEMA_NIL;  // the literal's key at pos: M's entry there must have it
+    Kind kind = Kind::Value;
     uint8_t op = 0;       // the outer call's intrinsic (number_intrinsic2); 0: the value is ops[arg] itself
     uint8_t entry = 0;    // op: the get's key's index in the literal's sorted keys
     uint8_t pos = 0;      // its own key's index in the literal's sorted keys

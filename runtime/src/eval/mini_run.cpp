@@ -831,11 +831,28 @@ bool update_in_place(Word acc, Word key, MapNode* literal, const Word* vals) {
     if (r.parts[i].release_old) release(old[i]);
 }
 
-// number_intrinsic2 with min and max inline too (its pick is a call).
-[[gnu::always_inline]] inline bool rec_number(uint8_t op, Word a, Word b, Word& out) {
-  if (op == SEMA_INTRINSIC_MIN || op == SEMA_INTRINSIC_MAX)
-    return intrinsic_detail::pick_inline(op == SEMA_INTRINSIC_MIN, a, b, out);
-  return number_intrinsic2(op, a, b, out);
+// min, max and + of a part as number_intrinsic2 has them (pick_inline,
+// arith), with two floats tested first (1BRC's temperatures) and then two
+// immediate ints: the kinds exclude each other, so the order of the tests
+// changes no result. Anything else: false.
+[[gnu::always_inline]] inline bool rec_pick(bool min, Word a, Word b, Word& out) {
+  if (sema_is_float(a) && sema_is_float(b)) [[likely]] {
+    double x = sema_float_of(a), y = sema_float_of(b);
+    out = (min ? y <= x : y >= x) ? b : a;
+    return true;
+  }
+  return is_small_int(a) && is_small_int(b) && intrinsic_detail::pick_inline(min, a, b, out);
+}
+// Any other op: out of line, so that no value of run_rec's loop has its
+// address taken (number_intrinsic2 calls pick).
+[[gnu::noinline]] bool rec_other(uint8_t op, Word a, Word b, Word& out) { return number_intrinsic2(op, a, b, out); }
+[[gnu::always_inline]] inline bool rec_add(Word a, Word b, Word& out) {
+  if (sema_is_float(a) && sema_is_float(b)) [[likely]] {
+    out = sema_from_float((0.0 + sema_float_of(a)) + sema_float_of(b));
+    return true;
+  }
+  return is_small_int(a) && is_small_int(b) &&
+         intrinsic_detail::int_arith(SEMA_INTRINSIC_ADD, sema_small_int_of(a), sema_small_int_of(b), out);
 }
 
 // Whether every global of the step still holds its builtin: unrolled, one
@@ -859,6 +876,37 @@ bool update_in_place(Word acc, Word key, MapNode* literal, const Word* vals) {
     default: return false;
   }
   return diff == 0;
+}
+
+// The step's slots read into r.ops (their addresses into at): unrolled like
+// cells_hold (the loop's counter and reloads cost more than the switch),
+// each read with its own exit. False: a slot is missing or unbound.
+[[gnu::always_inline]] inline bool rec_reads(Rec& r, Env* env, Word** at) {
+  const MNode::Slot* rd = r.reads.data();
+  auto at_ = [&](size_t i) {
+    Env* f = env->up(rd[i].depth);
+    uint32_t s = rd[i].slot;
+    if (s >= f->slots.size() || f->slots[s] == kUnset) [[unlikely]]
+      return false;
+    at[i] = &f->slots[s];
+    r.ops[i] = f->slots[s];
+    return true;
+  };
+  static_assert(kRecReads == 11);
+  switch (r.reads.size()) {
+    case 11: if (!at_(10)) return false; [[fallthrough]];
+    case 10: if (!at_(9)) return false; [[fallthrough]];
+    case 9: if (!at_(8)) return false; [[fallthrough]];
+    case 8: if (!at_(7)) return false; [[fallthrough]];
+    case 7: if (!at_(6)) return false; [[fallthrough]];
+    case 6: if (!at_(5)) return false; [[fallthrough]];
+    case 5: if (!at_(4)) return false; [[fallthrough]];
+    case 4: if (!at_(3)) return false; [[fallthrough]];
+    case 3: if (!at_(2)) return false; [[fallthrough]];
+    case 2: if (!at_(1)) return false; [[fallthrough]];
+    case 1: return at_(0);
+    default: return false;
+  }
 }
 
 // The stats update (mini_eval.hpp, Rec) as one step on the words in place:
@@ -906,15 +954,8 @@ bool update_in_place(Word acc, Word key, MapNode* literal, const Word* vals) {
     return false;
   Word* ops = r.ops;
   Word* at[kRecReads];
-  size_t nreads = r.reads.size();
-  for (size_t i = 0; i < nreads; ++i) {
-    Env* f = env->up(r.reads[i].depth);
-    uint32_t s = r.reads[i].slot;
-    if (s >= f->slots.size() || f->slots[s] == kUnset) [[unlikely]]
-      return false;
-    at[i] = &f->slots[s];
-    ops[i] = f->slots[s];
-  }
+  if (!rec_reads(r, env, at)) [[unlikely]]
+    return false;
   Word acc = ops[0], key = ops[r.key], map = ops[r.map];
   if (!unique(acc) || !is_type(map, SEMA_T_MAP) || as_obj(map)->rc != 2) [[unlikely]]
     return false;
@@ -935,12 +976,27 @@ bool update_in_place(Word acc, Word key, MapNode* literal, const Word* vals) {
   for (uint32_t i = 0; i < n; ++i) {
     const Rec::Part& part = parts[i];
     MapEntry& d = p[part.pos];
-    Word v;
     if (d.first != part.key) [[unlikely]]
       return rec_undo(r, p, old, i);
-    if (part.op == 0) [[unlikely]]
-      v = ops[part.arg];
-    else if (!rec_number(part.op, ops[part.arg], p[part.entry].second, v)) [[unlikely]]
+    Word a = ops[part.arg], b = p[part.entry].second, v;
+    bool ok;
+    switch (part.kind) {
+      case Rec::Kind::Min: ok = rec_pick(true, a, b, v); break;
+      case Rec::Kind::Max: ok = rec_pick(false, a, b, v); break;
+      case Rec::Kind::Add: ok = rec_add(a, b, v); break;
+      case Rec::Kind::AddInt:
+        ok = is_small_int(b) &&
+             intrinsic_detail::int_arith(SEMA_INTRINSIC_ADD, sema_small_int_of(a), sema_small_int_of(b), v);
+        break;
+      case Rec::Kind::Value: v = a, ok = true; break;
+      default: {
+        Word w;  // its address is taken: v stays in a register
+        ok = rec_other(part.op, a, b, w);
+        v = w;
+        break;
+      }
+    }
+    if (!ok) [[unlikely]]
       return rec_undo(r, p, old, i);
     old[i] = d.second;
     d.second = v;
@@ -954,9 +1010,26 @@ bool update_in_place(Word acc, Word key, MapNode* literal, const Word* vals) {
   for (uint8_t i : r.taken) *at[i] = SEMA_NIL;
   // The words to release are taken out of the scratch before the first
   // release (freeing runs no code of ours, but the scratch need not rely
-  // on that).
-  Word dead[kRecReads];
+  // on that). The common one or two without the loops (1BRC: the key and
+  // temp).
   size_t nd = r.released.size();
+  if (nd <= 2 && !r.fixups) [[likely]] {
+    Word d0 = SEMA_NIL, d1 = SEMA_NIL;
+    if (nd > 0) {
+      uint8_t i = r.released[0];
+      *at[i] = SEMA_NIL;
+      d0 = ops[i];
+    }
+    if (nd > 1) {
+      uint8_t i = r.released[1];
+      *at[i] = SEMA_NIL;
+      d1 = ops[i];
+    }
+    release(d0);
+    release(d1);
+    return true;
+  }
+  Word dead[kRecReads];
   for (size_t k = 0; k < nd; ++k) {
     uint8_t i = r.released[k];
     *at[i] = SEMA_NIL;
