@@ -102,7 +102,7 @@ Result<Value> Interp::State::keyword_call(Word kw, Word m) {
   return found ? Value::borrow(v) : Value();
 }
 
-Result<Rc<Env>> Interp::State::bind(const Proto* p, Word self_value, const Rc<Env>& env, ArgBuf& args) {
+[[SEMA_HOT_TEXT]] Result<Rc<Env>> Interp::State::bind(const Proto* p, Word self_value, const Rc<Env>& env, ArgBuf& args) {
   size_t n = args.size(), fixed = p->nfixed();
   if (p->has_rest() ? n < fixed : n != fixed)
     return arity_error(p->display_name(), std::to_string(fixed) + (p->has_rest() ? "+" : ""), n);
@@ -121,7 +121,7 @@ Result<Rc<Env>> Interp::State::bind(const Proto* p, Word self_value, const Rc<En
   return f;
 }
 
-Result<Value> Interp::State::apply(Word fn, ArgBuf& args) {
+[[SEMA_HOT_TEXT]] Result<Value> Interp::State::apply(Word fn, ArgBuf& args) {
   if (!sema_is_ptr(fn)) return not_callable(fn);
   Obj* o = as_obj(fn);
   if (o->type == SEMA_T_NATIVE) return call_native(static_cast<NativeObj*>(o), args, nullptr);
@@ -136,7 +136,7 @@ Result<Value> Interp::State::apply(Word fn, ArgBuf& args) {
 // macro expansion). Letting go of the frame frees it when only its own
 // closures keep it alive (an internal define, a set! of the self name), as
 // for the evaluator's own calls.
-Result<Value> Interp::State::run_bound(const Proto* p, Word self_value, const Rc<Env>& env, ArgBuf& args) {
+[[SEMA_HOT_TEXT]] Result<Value> Interp::State::run_bound(const Proto* p, Word self_value, const Rc<Env>& env, ArgBuf& args) {
   Result<Rc<Env>> f = bind(p, self_value, env, args);
   if (!f) return std::unexpected(std::move(f.error()));
   FrameHold frame(std::move(*f));
@@ -191,7 +191,7 @@ inline bool Interp::State::leaf_intrinsic(NativeObj* nat, CallNode* c, Env* env,
 // A call in argument position whose head is a global builtin runs here
 // without a nested evaluation (builtins never continue in tail position).
 // Both ways out are tail calls, so a lambda call saves no registers here.
-bool Interp::State::call_arg(CallNode* c, Env* env, Word& out) {
+[[SEMA_HOT_TEXT]] bool Interp::State::call_arg(CallNode* c, Env* env, Word& out) {
   if (c->head->kind == K::Global && !any_dynamic) {
     Word h = static_cast<GlobalNode*>(c->head.get())->cell->value;
     if (is_type(h, SEMA_T_NATIVE)) {
@@ -231,7 +231,7 @@ inline bool Interp::State::int_leaf(uint8_t id, CallNode* c, Env* env, Word& out
 
 // A builtin call whose arguments are leaves (a call with calls as arguments
 // goes straight to call_builtin, without this function's saved registers).
-bool Interp::State::builtin_arg(NativeObj* nat, CallNode* c, Env* env, Word& out) {
+[[SEMA_HOT_TEXT]] bool Interp::State::builtin_arg(NativeObj* nat, CallNode* c, Env* env, Word& out) {
   if (leaf_intrinsic(nat, c, env, out)) return true;
   return call_builtin(nat, c, env, out);
 }
@@ -240,7 +240,7 @@ bool Interp::State::builtin_arg(NativeObj* nat, CallNode* c, Env* env, Word& out
 // One to three arguments with a matching hook call it directly: no argument
 // vector, and no trace entry unless the hook is impure (it may call back into
 // the language) — a pure hook's entry is added only if it fails.
-bool Interp::State::call_builtin(NativeObj* nat, CallNode* c, Env* env, Word& out) {
+[[SEMA_HOT_TEXT]] bool Interp::State::call_builtin(NativeObj* nat, CallNode* c, Env* env, Word& out) {
   if (stack_low()) [[unlikely]]
     return fail(depth_error());
   // Arguments that are calls may rebind the global the builtin came from
@@ -655,7 +655,7 @@ inline bool Interp::State::exec(Node* n, Env* env, size_t base, int& counted, Wo
 
 // A nested (non-tail) evaluation: the trace entries and depth it added are
 // gone when it returns; an error's trace is captured before they go.
-bool Interp::State::ev(Node* n, Env* env, Word& out) {
+[[SEMA_HOT_TEXT]] bool Interp::State::ev(Node* n, Env* env, Word& out) {
   if (stack_low()) return fail(depth_error());
   size_t base = trace.size();
   int counted = 0;

@@ -97,7 +97,7 @@ namespace {
 // value). The stack is checked once, by run_args: low, it fails with the
 // same depth error as invoke_general, only with the arguments in the frame
 // (released with it) instead of released at once, which nothing observes.
-bool Interp::fastcall_run(FastCall* fc, Word* args, Word& out) {
+[[SEMA_HOT_TEXT]] bool Interp::fastcall_run(FastCall* fc, Word* args, Word& out) {
   State& st = *state_;
   Env* frame = fc->frame.get();
   size_t n = fc->nargs;

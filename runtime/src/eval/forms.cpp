@@ -239,7 +239,7 @@ Result<Value> macroexpand(St& st, ScopedNode* x, Env* env) {
 // A map literal. Distinct constant keys (the common {:min a :max b}): the
 // values are evaluated in source order and the entries laid out in the key
 // order found once, with no compare per entry.
-bool map_keys_constant(MapNode* m) {
+[[SEMA_HOT_TEXT]] bool map_keys_constant(MapNode* m) {
   if (m->keys == MapNode::Keys::Unknown) classify_keys(m);
   return m->keys == MapNode::Keys::Constant;
 }
@@ -278,7 +278,7 @@ struct LayoutIt {
 };
 }  // namespace
 
-Word map_from_values(MapNode* m, const Word* vals) {
+[[SEMA_HOT_TEXT]] Word map_from_values(MapNode* m, const Word* vals) {
   auto n = static_cast<ptrdiff_t>(m->sorted.size());
   const Word* keys = m->sorted_keys.data();
   auto* o = new MapObj();
@@ -309,7 +309,7 @@ bool map_update_values(MapNode* m, Word target, const Word* vals) {
   return true;
 }
 
-bool St::map_literal(MapNode* m, Env* env, Word& out) {
+[[SEMA_HOT_TEXT]] bool St::map_literal(MapNode* m, Env* env, Word& out) {
   if (!map_keys_constant(m)) {
     Result<Value> r = rt::map_literal(*this, m, env);
     if (!r) return fail_from(r);

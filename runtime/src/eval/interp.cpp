@@ -160,7 +160,7 @@ Result<Value> Interp::apply(Word fn, const Word* args, size_t n) {
   return state_->apply(fn, buf);
 }
 
-Result<Value> Interp::apply_owned(Word fn, Word* args, size_t n) {
+[[SEMA_HOT_TEXT]] Result<Value> Interp::apply_owned(Word fn, Word* args, size_t n) {
   ArgBuf buf(n);
   for (size_t i = 0; i < n; ++i) buf.push(args[i]);  // the references move into the call
   return state_->apply(fn, buf);
@@ -171,7 +171,7 @@ void Interp::set_unbound_hint(std::function<std::string(std::string_view name)> 
 }
 
 void Interp::interrupt() { state_->interrupt_flag.store(true, std::memory_order_relaxed); }
-bool Interp::interrupted() const { return state_->interrupt_flag.load(std::memory_order_relaxed); }
+[[SEMA_HOT_TEXT]] bool Interp::interrupted() const { return state_->interrupt_flag.load(std::memory_order_relaxed); }
 
 const RuntimeOptions& Interp::options() const { return state_->options; }
 

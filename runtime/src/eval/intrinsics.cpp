@@ -3,7 +3,7 @@
 
 namespace sema::rt {
 
-bool outlined_intrinsic1(uint8_t id, Word a, Word& out) { return intrinsic1(id, a, out); }
-bool outlined_intrinsic2(uint8_t id, Word a, Word b, Word& out) { return intrinsic2(id, a, b, out); }
+[[SEMA_HOT_TEXT]] bool outlined_intrinsic1(uint8_t id, Word a, Word& out) { return intrinsic1(id, a, out); }
+[[SEMA_HOT_TEXT]] bool outlined_intrinsic2(uint8_t id, Word a, Word b, Word& out) { return intrinsic2(id, a, b, out); }
 
 }  // namespace sema::rt

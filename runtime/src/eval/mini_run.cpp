@@ -64,7 +64,7 @@ bool run_assoc_literal(St& st, MNode* m, Env* env, Word& out);
 // The common one or two slots without the loop. Both are emptied before
 // either value is released (a slot is listed once, and freeing a value
 // touches no frame), so the second release is a tail call.
-[[gnu::noinline]] void empty_moved(MNode* m, Env* env) {
+[[gnu::noinline, SEMA_HOT_TEXT]] void empty_moved(MNode* m, Env* env) {
   const MNode::Slot* s = m->moved.data();
   size_t n = m->moved.size();
   if (n > 2) [[unlikely]]
@@ -95,7 +95,7 @@ bool run_assoc_literal(St& st, MNode* m, Env* env, Word& out);
 // A key occurs once in a map, so a hit is what the scan would find. Out of
 // line, in place of the intrinsic's call: inlined into the leaf paths it
 // made their callers slower, with fewer instructions.
-[[gnu::noinline]] bool keyword_get(MNode* m, Word map, Word key, Word& out) {
+[[gnu::noinline, SEMA_HOT_TEXT]] bool keyword_get(MNode* m, Word map, Word key, Word& out) {
   if (is_type(map, SEMA_T_MAP)) {
     const MapEntries& e = static_cast<const MapObj*>(as_obj(map))->entries;
     uint32_t i = m->entry_hint;
@@ -383,7 +383,7 @@ template <size_t N>
   return number_done(m, u, env, frame, src);
 }
 
-[[gnu::noinline]] bool split_number(St& st, MNode* m, Env* env, Word& out) {
+[[gnu::noinline, SEMA_HOT_TEXT]] bool split_number(St& st, MNode* m, Env* env, Word& out) {
   MNode* conv = m->intrinsic == SEMA_INTRINSIC_FLOAT ? m->kids[0] : m;
   MNode* u = conv->kids[0];
   if (st.any_dynamic || m->cell->value != m->builtin || conv->cell->value != conv->builtin ||
@@ -453,7 +453,7 @@ template <size_t N>
 }
 
 // A chain node: a split_number chain by its own step, any other by its calls.
-[[gnu::noinline]] bool run_chain(St& st, MNode* m, Env* env, Word& out) {
+[[gnu::noinline, SEMA_HOT_TEXT]] bool run_chain(St& st, MNode* m, Env* env, Word& out) {
   return m->split_number ? split_number(st, m, env, out) : run_calls(st, m, env, out);
 }
 
@@ -593,7 +593,7 @@ template <size_t N>
 // A SplitField node: its field as a new string while the split is
 // deferred and the call is the standard one; otherwise the list is made
 // and the call runs as any leaf call.
-[[gnu::noinline]] bool run_split_field(St& st, MNode* u, Env* env, Word& out) {
+[[gnu::noinline, SEMA_HOT_TEXT]] bool run_split_field(St& st, MNode* u, Env* env, Word& out) {
   Word src;
   if (split_source(u, env, src)) {
     std::string_view f;
@@ -611,7 +611,7 @@ template <size_t N>
 // A deferred split's binding: X's string goes into the slot (moved out of
 // its own when the read was its last use, as the call's operand would be),
 // and the let's bit says so. False: not deferred, evaluate the call.
-[[gnu::noinline]] bool defer_split(St& st, MNode* let, MNode* s, Env* env, Word& out) {
+[[gnu::noinline, SEMA_HOT_TEXT]] bool defer_split(St& st, MNode* let, MNode* s, Env* env, Word& out) {
   Word src;
   if (!in_place(st, s) || !atom(s->kids[0], env, src) || !is_type(src, SEMA_T_STRING)) [[unlikely]]
     return false;
@@ -753,7 +753,7 @@ template <size_t N>
   return ok;
 }
 
-[[gnu::noinline]] bool run_let(St& st, MNode* m, Env* env, Word& out) { return let_run(st, m, env, out); }
+[[gnu::noinline, SEMA_HOT_TEXT]] bool run_let(St& st, MNode* m, Env* env, Word& out) { return let_run(st, m, env, out); }
 
 // A map literal's values in order, owned, into vals; on a failure the ones
 // already computed are dropped. A nested value (1BRC's stats) is tried
@@ -1119,13 +1119,13 @@ template <size_t N>
 
 // An AssocLiteral node: the stats update in one step when it applies, else
 // the call.
-[[gnu::noinline]] bool run_assoc_literal(St& st, MNode* m, Env* env, Word& out) {
+[[gnu::noinline, SEMA_HOT_TEXT]] bool run_assoc_literal(St& st, MNode* m, Env* env, Word& out) {
   if (m->rec != nullptr && run_rec(st, m, env, out)) [[likely]]
     return true;
   return run_assoc_call(st, m, env, out);
 }
 
-bool eval(St& st, MNode* m, Env* env, Word& out) {
+[[SEMA_HOT_TEXT]] bool eval(St& st, MNode* m, Env* env, Word& out) {
   for (;;) {
     switch (m->kind) {
       case MK::Const:
@@ -1247,7 +1247,7 @@ namespace {
 
 bool run(St& st, Code& code, Env* frame, Word& out) { return run_body(st, code, frame, out); }
 
-bool run_args(St& st, Code& code, Env* frame, Word* args, size_t n, Word& out) {
+[[SEMA_HOT_TEXT]] bool run_args(St& st, Code& code, Env* frame, Word* args, size_t n, Word& out) {
   Word* slots = frame->slots.data();
   if (n == 2) [[likely]] {  // fold-lines: the accumulator and the line
     release(std::exchange(slots[0], args[0]));

@@ -65,7 +65,7 @@ Env* Env::fresh(size_t n) {
   return f;
 }
 
-void Env::destroy(Env* f) {
+[[SEMA_HOT_TEXT]] void Env::destroy(Env* f) {
   Env* p = f->parent.get();
   new (&f->parent) Rc<Env>();  // forget without releasing: p's count still includes it
   park_or_delete(f);
@@ -75,7 +75,7 @@ void Env::destroy(Env* f) {
 // A chain of frames that dies at once is freed iteratively, not by recursion
 // through parent pointers: each frame hands over its reference to the parent
 // before it is deleted. Out of line: a top-level procedure's frame has none.
-void Env::drop_parent(Env* p) {
+[[SEMA_HOT_TEXT]] void Env::drop_parent(Env* p) {
   while (p != nullptr) {
     // A parent that only its own closures keep alive (an internal define
     // reached through a tail call) dies with its last child frame; the check

@@ -130,7 +130,7 @@ const char* api_id_name(uint32_t id, size_t* len) {
   return n.data();
 }
 
-sema_value api_make_string(const char* bytes, size_t len) { return make_string(bytes, len).take(); }
+[[SEMA_HOT_TEXT]] sema_value api_make_string(const char* bytes, size_t len) { return make_string(bytes, len).take(); }
 const char* api_string_data(sema_value s, size_t* len) {
   std::string_view t = string_of(s);
   if (len) *len = t.size();
@@ -303,7 +303,7 @@ sema_status api_call(sema_ctx* ctx, sema_value fn, const sema_value* args, size_
   return SEMA_OK;
 }
 
-sema_status api_call_owned(sema_ctx* ctx, sema_value fn, sema_value* args, size_t nargs, sema_value* out) {
+[[SEMA_HOT_TEXT]] sema_status api_call_owned(sema_ctx* ctx, sema_value fn, sema_value* args, size_t nargs, sema_value* out) {
   void* saved = ctx->native_data;
   Result<Value> r = ctx->interp->apply_owned(fn, args, nargs);
   ctx->native_data = saved;
@@ -389,7 +389,7 @@ int api_check_capability(sema_ctx* ctx, const char* capability, const char* buil
   return 0;
 }
 
-int api_interrupted(sema_ctx* ctx) { return ctx->interp->interrupted() ? 1 : 0; }
+[[SEMA_HOT_TEXT]] int api_interrupted(sema_ctx* ctx) { return ctx->interp->interrupted() ? 1 : 0; }
 sema_status api_raise_interrupt(sema_ctx* ctx) {
   Error e;
   e.kind = SEMA_ERR_EVAL;
@@ -425,7 +425,7 @@ sema_fastcall* api_fastcall_open(sema_ctx* ctx, sema_value fn, size_t nargs) {
   return pass_error(fc->interp->ctx(), fc->interp->fastcall_error());
 }
 
-sema_status api_fastcall_invoke(sema_fastcall* fc, sema_value* args, sema_value* out) {
+[[SEMA_HOT_TEXT]] sema_status api_fastcall_invoke(sema_fastcall* fc, sema_value* args, sema_value* out) {
   Word w;
   if (!fc->interp->fastcall_run(fc->call, args, w)) [[unlikely]]
     return fastcall_failed(fc);
@@ -433,7 +433,7 @@ sema_status api_fastcall_invoke(sema_fastcall* fc, sema_value* args, sema_value*
   return SEMA_OK;
 }
 
-sema_status api_fastcall_invoke_text(sema_fastcall* fc, sema_value* args, const char* bytes, size_t len,
+[[SEMA_HOT_TEXT]] sema_status api_fastcall_invoke_text(sema_fastcall* fc, sema_value* args, const char* bytes, size_t len,
                                      sema_value* out) {
   Word s = api_string_refill(fc->text, bytes, len);  // a new string the first time (text is nil)
   fc->text = s;
@@ -444,7 +444,7 @@ sema_status api_fastcall_invoke_text(sema_fastcall* fc, sema_value* args, const 
 
 // The fold's loop here rather than in the plugin: per text, no table call,
 // no status and no accumulator wrapper on the plugin's side.
-sema_status api_fastcall_fold_texts(sema_fastcall* fc, sema_value* acc, const char* const* texts, const size_t* lens,
+[[SEMA_HOT_TEXT]] sema_status api_fastcall_fold_texts(sema_fastcall* fc, sema_value* acc, const char* const* texts, const size_t* lens,
                                     size_t n) {
   Word a = *acc;
   for (size_t i = 0; i < n; ++i) {

@@ -52,7 +52,7 @@ __attribute__((noinline)) Word get_other(HashMapObj* o, Word key, bool* found) {
 }
 }  // namespace
 
-Word hashmap_get(Word h, Word key, bool* found) {
+[[SEMA_HOT_TEXT]] Word hashmap_get(Word h, Word key, bool* found) {
   HashMapObj* o = as_hashmap(h);
   if (!is_ptr(key)) return hit(o, o->map.find(ImmediateKey{key}), key, found);
   if (as_obj(key)->type == SEMA_T_STRING)
@@ -94,7 +94,7 @@ __attribute__((noinline)) Word assoc_probe(Word raw, Word key, Word val) {
 }
 }  // namespace
 
-Word hashmap_assoc_word(Word h, Word key, Word val) {
+[[SEMA_HOT_TEXT]] Word hashmap_assoc_word(Word h, Word key, Word val) {
   HashMapObj* o = as_hashmap(h);
   if (o->rc == 1 && key == o->last_key && o->last_val != nullptr) {  // found by the last get
     retain(val);

@@ -85,7 +85,7 @@ __attribute__((noinline)) Value split_byte_long(std::string_view s, char sep) {
 }
 }  // namespace
 
-Value split_byte(std::string_view s, char sep) {
+[[SEMA_HOT_TEXT]] Value split_byte(std::string_view s, char sep) {
   const char* text = s.data();
   // Field i runs from cut[i] + 1 to cut[i + 1] (offsets; cut[0] wraps to -1).
   size_t cut[kListInline + 1];
@@ -112,7 +112,7 @@ Value split_byte(std::string_view s, char sep) {
 // string/split's intrinsic (SEMA_INTRINSIC_STRING_SPLIT): the host entry
 // split_byte's case, without the hook call. Out of memory gives up (false):
 // the builtin then runs and reports it as it always has.
-bool split_at_byte(Word text, Word sep, Word& out) {
+[[SEMA_HOT_TEXT]] bool split_at_byte(Word text, Word sep, Word& out) {
   if (!is_type(text, SEMA_T_STRING) || !is_type(sep, SEMA_T_STRING)) return false;
   std::string_view d = string_of(sep);
   if (d.size() != 1) return false;
@@ -126,7 +126,7 @@ bool split_at_byte(Word text, Word sep, Word& out) {
 
 // A deferred split's field (mini-eval) as a new string; out of memory
 // gives up (false) and the caller makes the list, as split_at_byte would.
-bool make_field_string(std::string_view f, Word& out) {
+[[SEMA_HOT_TEXT]] bool make_field_string(std::string_view f, Word& out) {
   try {
     out = from_obj(new StringObj(f.data(), f.size()));
   } catch (...) {

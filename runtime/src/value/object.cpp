@@ -107,7 +107,7 @@ __attribute__((noinline)) void destroy_queued(Obj* o) {
 
 // A map's entries inside the object (up to kMapInline) need no destructor:
 // the block goes straight back to the pool.
-__attribute__((noinline)) void destroy_map(MapObj* m) {
+[[gnu::noinline, SEMA_HOT_TEXT]] void destroy_map(MapObj* m) {
   if (m->holds_refs()) return destroy_queued(m);
   if (m->entries.data() == m->entries.get_stored_allocator().internal_storage()) {
     pool::free(m, sizeof(MapObj));
@@ -128,7 +128,7 @@ inline bool only_leaves(const ListStore* s) {
 // The blocks go back to the pool without ~ListObj (all it does is release
 // the store, done here) and, for elements inside the store, without
 // ~ListStore (its elements are released here).
-__attribute__((noinline)) void destroy_list(ListObj* l) {
+[[gnu::noinline, SEMA_HOT_TEXT]] void destroy_list(ListObj* l) {
   ListStore* s = l->store;
   if (s != nullptr && s->rc == 1) {
     if (!only_leaves(s)) return destroy_queued(l);
@@ -149,7 +149,7 @@ __attribute__((noinline)) void destroy_list(ListObj* l) {
 }  // namespace
 
 // Strings first: most values that die are strings.
-void destroy(Obj* o) {
+[[SEMA_HOT_TEXT]] void destroy(Obj* o) {
   sema_type t = o->type;
   if (t == SEMA_T_STRING) [[likely]]
     return free_string(o);

@@ -9,7 +9,7 @@ Word make_int(int64_t i) {
 }
 
 Value make_string(std::string s) { return Value::own(from_obj(new StringObj(std::move(s)))); }
-Value make_string(const char* bytes, size_t len) { return Value::own(from_obj(new StringObj(bytes, len))); }
+[[SEMA_HOT_TEXT]] Value make_string(const char* bytes, size_t len) { return Value::own(from_obj(new StringObj(bytes, len))); }
 
 Value make_bytevector(std::vector<uint8_t> bytes) {
   auto* b = new BytevectorObj();

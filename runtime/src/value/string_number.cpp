@@ -28,8 +28,8 @@ namespace {
 
 }  // namespace
 
-bool short_text_to_number(std::string_view text, Word& out) { return parse_text(text, out); }
+[[SEMA_HOT_TEXT]] bool short_text_to_number(std::string_view text, Word& out) { return parse_text(text, out); }
 
-bool short_string_to_number(Word a, Word& out) { return is_type(a, SEMA_T_STRING) && parse_text(string_of(a), out); }
+[[SEMA_HOT_TEXT]] bool short_string_to_number(Word a, Word& out) { return is_type(a, SEMA_T_STRING) && parse_text(string_of(a), out); }
 
 }  // namespace sema::rt

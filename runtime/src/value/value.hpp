@@ -5,6 +5,7 @@
 // operations through the host table (host/api_table.cpp).
 #pragma once
 
+#include "value/hot_text.hpp"
 #include "value/pool.hpp"
 
 #include <sema/sema.h>
