@@ -433,12 +433,19 @@ sema_fastcall* api_fastcall_open(sema_ctx* ctx, sema_value fn, size_t nargs) {
   return SEMA_OK;
 }
 
-[[SEMA_HOT_TEXT]] sema_status api_fastcall_invoke_text(sema_fastcall* fc, sema_value* args, const char* bytes, size_t len,
-                                     sema_value* out) {
-  Word s = api_string_refill(fc->text, bytes, len);  // a new string the first time (text is nil)
+// The string argument of a call made from text: the last call's string
+// refilled (a new one the first time, when text is nil), plus a reference
+// for the callee to steal.
+[[gnu::always_inline]] inline Word text_argument(sema_fastcall* fc, const char* bytes, size_t len) {
+  Word s = api_string_refill(fc->text, bytes, len);
   fc->text = s;
   retain(s);
-  args[fc->nargs - 1] = s;
+  return s;
+}
+
+[[SEMA_HOT_TEXT]] sema_status api_fastcall_invoke_text(sema_fastcall* fc, sema_value* args, const char* bytes, size_t len,
+                                     sema_value* out) {
+  args[fc->nargs - 1] = text_argument(fc, bytes, len);
   return api_fastcall_invoke(fc, args, out);
 }
 
@@ -448,10 +455,7 @@ sema_fastcall* api_fastcall_open(sema_ctx* ctx, sema_value fn, size_t nargs) {
                                     size_t n) {
   Word a = *acc;
   for (size_t i = 0; i < n; ++i) {
-    Word s = api_string_refill(fc->text, texts[i], lens[i]);  // as api_fastcall_invoke_text
-    fc->text = s;
-    retain(s);
-    Word args[2] = {a, s};
+    Word args[2] = {a, text_argument(fc, texts[i], lens[i])};
     if (!fc->interp->fastcall_run(fc->call, args, a)) [[unlikely]] {
       *acc = SEMA_NIL;  // the failed call took it
       return fastcall_failed(fc);
