@@ -190,14 +190,16 @@ Result<Value> for_each_line(sema_ctx* ctx, Args args) {
     done = each_line(ctx, "file/for-each-line", args[0], [&](std::string_view line) {
       sema_value call_args[1] = {SEMA_NIL};
       sema_value out = SEMA_NIL;
-      return after(call.invoke_line(call_args, line, &out), out);
+      sema_status st = call.invoke_line(call_args, line, &out);  // before out is read
+      return after(st, out);
     });
   } else {
     LineString text;
     done = each_line(ctx, "file/for-each-line", args[0], [&](std::string_view line) {
       sema_value call_args[1] = {text.next(line)};
       sema_value out = SEMA_NIL;
-      return after(call.invoke(call_args, &out), out);
+      sema_status st = call.invoke(call_args, &out);
+      return after(st, out);
     });
   }
   if (!done) return std::unexpected(done.error());
