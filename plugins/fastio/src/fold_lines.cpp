@@ -7,6 +7,7 @@
 
 #include <sema/sema.hpp>
 
+#include <algorithm>
 #include <string>
 #include <utility>
 
@@ -110,6 +111,22 @@ Result<bool> fold_batched(sema_ctx* ctx, sema_value path_value, sema_fastcall* f
   };
   std::string_view line;
   for (size_t n = 0;; ++n) {
+    // The lines up to the next interrupt check (line n with n & mask 0)
+    // that need nothing between them, gathered in one run.
+    if ((n & kInterruptCheckMask) != 0) [[likely]] {
+      size_t to_check = kInterruptCheckMask + 1 - (n & kInterruptCheckMask);
+      size_t got = reader.gather(texts + k, lens + k, std::min(kBatch - k, to_check));
+      k += got;
+      n += got;
+      if (k == kBatch)
+        if (sema_status s = run(); s != SEMA_OK) return sema::pending(s);
+      if (got != 0) {
+        --n;  // the loop's ++n
+        continue;
+      }
+    }
+    // One line as each_line takes it: after a refill, with a check of its
+    // own, or at an interrupt check.
     LineReader::Status st = LineReader::Status::Line;
     if (!reader.next_buffered(&line)) [[unlikely]] {
       if (sema_status s = run(); s != SEMA_OK) return sema::pending(s);

@@ -49,6 +49,30 @@ class LineReader {
     line_valid_ = begin_ <= checked_;
     return true;
   }
+  // next_buffered for up to max lines that are known valid UTF-8, their
+  // views into texts and lens; stops before the first line that would need
+  // a refill or a check of its own (left for next_buffered and next).
+  // Returns how many; line_is_valid() is then true if any were taken.
+  // The reader's state stays in registers for the whole run.
+  size_t gather(const char** texts, size_t* lens, size_t max) {
+    const char* base = reinterpret_cast<const char*>(buffer_.data());
+    size_t begin = begin_, k = 0;
+    for (; k < max; ++k) {
+      size_t nl = next_newline(begin);
+      if (nl == end_ || nl + 1 > checked_) [[unlikely]]
+        break;
+      size_t len = nl - begin;
+      if (len > 0 && base[begin + len - 1] == '\r') --len;
+      texts[k] = base + begin;
+      lens[k] = len;
+      begin = nl + 1;
+    }
+    if (k != 0) {
+      begin_ = begin;
+      line_valid_ = true;
+    }
+    return k;
+  }
   // Whether the last line is known to be valid UTF-8: each block read is
   // checked once up to its last "\n", so a typical line needs no check of
   // its own.

@@ -189,3 +189,61 @@ TEST_CASE("frame: lines folded in batches (fastcall_fold_texts)", "[plugin:fasti
   CHECK(b.eval("(file/fold-lines " + q(f.write("e", "")) + " (fn (acc l) (+ acc 1)) 0)") == "0");
   CHECK(b.eval("(file/fold-lines " + q(f.write("one", "x")) + " (fn (acc l) (cons l acc)) '())") == "(\"x\")");
 }
+
+TEST_CASE("frame: a batch's rows in one loop, and the rows it leaves to the general call", "[plugin:fastio]") {
+  Both b;
+  Files f;
+  // 70,000 lines, past the interrupt check at line 65,536 and across many
+  // batches: "\r\n" endings, lines longer than 16 bytes (the line string
+  // outgrown), non-ASCII and empty lines
+  std::string text;
+  for (int i = 1; i <= 70000; ++i) {
+    std::string n = std::to_string(i);
+    text += i % 11 == 0 ? "" : i % 5 == 0 ? "a line longer than sixteen bytes " + n : i % 7 == 0 ? "\xc3\xa9" + n : n;
+    text += i % 3 == 0 ? "\r\n" : "\n";
+  }
+  std::string p = q(f.write("many", text));
+  CHECK(b.eval("(file/fold-lines " + p + " (fn (acc l) (+ acc 1)) 0)") == "70000");
+  CHECK(b.eval("(file/fold-lines " + p + " (fn (acc l) (if (= l \"\") acc (+ acc (string-length l)))) 0)") ==
+        b.eval("(file/fold-lines " + p + " (fn (acc l) (+ acc (string-length l))) 0)"));
+  b.run("(define n 0)");
+  CHECK(b.eval("(file/fold-lines " + p + " (fn (acc l) (let* ((k (string-length l)) (m (+ acc k))) (set! n (+ n 1)) m)) 0)") !=
+        "0");
+  CHECK(b.eval("n") == "70000");
+  // an invalid line after the interrupt check: the lines before it ran
+  std::string bad = text + "\xff\n1\n";
+  std::string pb = q(f.write("bad", bad));
+  b.run("(define n 0)");
+  CHECK(b.eval("(file/fold-lines " + pb + " (fn (acc l) (begin (set! n (+ n 1)) (+ acc 1))) 0)").find("UTF-8") !=
+        std::string::npos);
+  CHECK(b.eval("n") == "70000");
+  // a scope that gains names in the middle of a batch (a macro's define run
+  // by eval from a global procedure): the later rows take the general call
+  b.run("(defmacro mydef (n v) (list 'define n v))");
+  b.run("(define (make-h) (eval '((fn () (mydef zz 5) zz))))");
+  CHECK(b.eval("(file/fold-lines " + p + " (fn (acc l) (if (= l \"31\") (+ acc (make-h)) (+ acc 1))) 0)") == "70004");
+  CHECK(b.eval("(file/fold-lines " + p + " (fn (acc l) (let* ((k (string-length l))) (if (= k 0) acc (+ acc 1)))) 0)") ==
+        "63637");
+}
+
+TEST_CASE("frame: a row's code run again from inside the row, and errors mid-batch", "[plugin:fastio]") {
+  Both b;
+  Files f;
+  std::string text;
+  for (int i = 1; i <= 300; ++i) text += std::to_string(i) + "\n";
+  std::string p = q(f.write("n", text));
+  // the callback calls itself through its global on some rows: the same
+  // let and its frame inside a run of it
+  b.run("(define (cb acc l) (let* ((k (string-length l)) (m (if (= k 2) (cb (+ acc 1000) \"xyz\") acc))) (+ m k)))");
+  CHECK(b.eval("(file/fold-lines " + p + " cb 0)") == "91062");
+  // an error in a binding mid-batch, then the same callback on good lines,
+  // then rebinding a builtin it calls between two folds
+  b.run("(define (step acc l) (let* ((v (string->number l)) (w (if (= v 70) (error \"at 70\") v))) (+ acc w)))");
+  CHECK(b.eval("(file/fold-lines " + p + " step 0)") == "Eval error: at 70");
+  CHECK(b.eval("(file/fold-lines " + q(f.write("m", "1\n2\n3\n")) + " step 0)") == "6");
+  b.run("(define saved-plus +)");
+  b.run("(define (+ a b) (saved-plus a (saved-plus b 1)))");
+  CHECK(b.eval("(file/fold-lines " + q(f.write("m", "1\n2\n3\n")) + " step 0)") == "9");
+  b.run("(define + saved-plus)");
+  CHECK(b.eval("(file/fold-lines " + p + " (fn (acc l) (+ acc 1)) 0)") == "300");
+}

@@ -5,6 +5,7 @@
 // mini-eval when it compiles (mini_eval.hpp), else in the evaluator's loop,
 // so results are identical to Interp::apply.
 #include "eval/mini_eval.hpp"
+#include "value/string_refill.hpp"
 
 namespace sema::rt {
 
@@ -105,6 +106,35 @@ namespace {
       st.any_dynamic || st.depth > st.options.max_depth) [[unlikely]]
     return invoke_general(st, fc, args, out);
   return mini::run_args(st, *fc->code, frame, args, n, out);
+}
+
+// fastcall_fold_texts: the rows of a lean call run in one loop in the
+// mini-eval (mini::run_texts) while fastcall_run would take its lean path;
+// a row it declines (the first of a call that is not lean yet, a shared
+// frame, a scope that gained names, any_dynamic, a low stack) goes through
+// fastcall_run, then the loop resumes. Each row is what fastcall_run does
+// for args {acc, text refilled}, in the same order.
+[[SEMA_HOT_TEXT]] bool Interp::fastcall_fold(FastCall* fc, Word& acc, const char* const* texts, const size_t* lens,
+                                             size_t n, Word& text) {
+  State& st = *state_;
+  for (size_t i = 0; i < n;) {
+    // The depth is the same before every row (a row that returns restores
+    // it, one that fails ends the fold): checked once per resumption.
+    if (fc->lean && fc->nargs == 2 && fc->frame && st.depth <= st.options.max_depth) [[likely]] {
+      bool ok = true;
+      i += mini::run_texts(st, *fc->code, fc->frame.get(), *fc->names, acc, texts + i, lens + i, n - i, text, ok);
+      if (!ok) [[unlikely]]
+        return false;
+      if (i == n) break;
+    }
+    text = string_refill(text, texts[i], lens[i]);
+    retain(text);
+    Word args[2] = {acc, text};
+    if (!fastcall_run(fc, args, acc)) [[unlikely]]
+      return false;
+    ++i;
+  }
+  return true;
 }
 
 Error Interp::fastcall_error() { return std::move(state_->err); }

@@ -68,6 +68,12 @@ class Interp {
   // error for fastcall_error to take.
   [[gnu::visibility("hidden")]] bool fastcall_run(FastCall* fc, Word* args, Word& out);
   Error fastcall_error();
+  // A fold over n texts (the host table's fastcall_fold_texts): for each,
+  // text refilled with it (value/string_refill.hpp) and fn called with acc
+  // and a reference to text, its result the next acc. False: a call failed
+  // (it took acc), the error for fastcall_error.
+  [[gnu::visibility("hidden")]] bool fastcall_fold(FastCall* fc, Word& acc, const char* const* texts, const size_t* lens,
+                                                   size_t n, Word& text);
   void fastcall_close(FastCall* fc);
 
   // Raised for a name that is unbound; lets the host add "(provided by the

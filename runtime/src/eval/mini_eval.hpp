@@ -214,5 +214,15 @@ std::unique_ptr<Code> compile(const Proto* p);
 // as it is replaced), then run, counted in st.depth.
 [[gnu::visibility("hidden")]] bool run_args(Interp::State& st, Code& code, Env* frame, Word* args, size_t n,
                                               Word& out);
+// fastcall's fold (fastcall.cpp, Interp::fastcall_fold): run_args' rows for
+// texts[0..n), the arguments acc and text refilled with each, acc the last
+// result, as long as fastcall_run would take its lean path (frame: its
+// reused frame of the two parameters, names: its scope's). Returns how many
+// rows ran; ok false: the last of them failed (acc taken, the error in
+// st.err), the rest did not run.
+[[gnu::visibility("hidden")]] size_t run_texts(Interp::State& st, Code& code, Env* frame,
+                                                const std::vector<uint32_t>& names, Word& acc,
+                                                const char* const* texts, const size_t* lens, size_t n, Word& text,
+                                                bool& ok);
 
 }  // namespace sema::rt::mini

@@ -6,6 +6,7 @@
 #include "eval/mini_eval.hpp"
 #include "eval/intrinsics.hpp"
 #include "value/hashmap.hpp"
+#include "value/string_refill.hpp"
 
 #include <sema/number_syntax.hpp>
 
@@ -720,6 +721,7 @@ template <size_t N>
   // This run's deferred splits; a run of the same let inside ours (a
   // recursive call) has its own.
   uint32_t outer_live = std::exchange(m->split_live, 0);
+  const bool distinct = m->distinct_slots;  // read once: the calls below could change memory, not the code
   for (size_t i = 0; i < nb; ++i) {
     Word w;
     MNode* k = m->kids[i];
@@ -732,7 +734,7 @@ template <size_t N>
     // a reused frame was emptied at the end of its last run, a new one
     // starts so, and only this binding stores into it (the body assigns no
     // local, and a pure body makes no closure that could).
-    if (m->distinct_slots) [[likely]]
+    if (distinct) [[likely]]
       f->slots[k->bind_slot] = w;
     else
       f->put_existing(k->bind_slot, w);
@@ -1076,12 +1078,13 @@ bool update_in_place(Word acc, Word key, MapNode* literal, const Word* vals) {
 
 // `=` on two strings (1BRC's `(= line "")`), as num_eq has it, compared
 // inline: the lengths first, then at most 16 bytes as words (same_text).
-[[gnu::always_inline]] inline bool text_eq(Word x, Word y, Word& w) {
+// yes: whether they are equal; false: not two strings.
+[[gnu::always_inline]] inline bool text_eq(Word x, Word y, bool& yes) {
   if (!is_type(x, SEMA_T_STRING) || !is_type(y, SEMA_T_STRING)) return false;
   // Lengths apart first, here: same_text is not inlined at every site (a
   // call through the PLT), and a line against "" mostly differs in length.
   std::string_view a = string_of(x), b = string_of(y);
-  w = sema_from_bool(a.size() == b.size() && same_text(a, b));
+  yes = a.size() == b.size() && same_text(a, b);
   return true;
 }
 
@@ -1097,11 +1100,27 @@ template <size_t N>
   if constexpr (N == 2)
     if (!atom(t->kids[1], env, y)) return false;
   uint8_t id = t->intrinsic;
+  // 1BRC's two tests, `(nil? x)` and `=` on two strings, decide yes
+  // directly: their value would be a boolean, which needs no release.
+  bool decided = false;
+  if constexpr (N == 1) {
+    if (id == SEMA_INTRINSIC_NIL_P) {
+      yes = x == SEMA_NIL;
+      decided = true;
+    }
+  } else {
+    decided = id == SEMA_INTRINSIC_NUM_EQ && text_eq(x, y, yes);
+  }
+  if (decided) [[likely]] {
+    if (t->leaf_moves) [[unlikely]]
+      empty_moved(t, env);
+    return true;
+  }
   bool done;
   if constexpr (N == 1)
-    done = id == SEMA_INTRINSIC_NIL_P ? (w = sema_from_bool(x == SEMA_NIL), true) : outlined_intrinsic1(id, x, w);
+    done = outlined_intrinsic1(id, x, w);
   else
-    done = id == SEMA_INTRINSIC_NUM_EQ ? text_eq(x, y, w) || intrinsic_detail::num_eq(x, y, w)
+    done = id == SEMA_INTRINSIC_NUM_EQ ? intrinsic_detail::num_eq(x, y, w)
            : t->keyword_get            ? keyword_get(t, x, y, w)
                                        : outlined_intrinsic2(id, x, y, w);
   if (!done) return false;
@@ -1259,6 +1278,41 @@ bool run(St& st, Code& code, Env* frame, Word& out) { return run_body(st, code, 
   bool ok = run_body(st, code, frame, out);
   --st.depth;
   return ok;
+}
+
+// The loop of run_args for a batch of rows: one frame of ours for all of
+// them, the depth counted once, the stack checked once (the same stack
+// pointer for every row, so the same answer as run_args' check per row).
+// Per row, fastcall_run's checks that a row can change (the frame shared,
+// the scope's names, any_dynamic); its depth check, by the caller (the
+// depth is the same before every row).
+[[SEMA_HOT_TEXT]] size_t run_texts(St& st, Code& code, Env* frame, const std::vector<uint32_t>& names, Word& acc,
+                                   const char* const* texts, const size_t* lens, size_t n, Word& text, bool& ok) {
+  if (stack_low()) [[unlikely]]
+    return 0;  // fastcall_run's row fails as before
+  ++st.depth;
+  size_t i = 0;
+  for (; i < n; ++i) {
+    if (frame->rc_ != 1 || frame->slots.size() != 2 || names.size() != 2 || st.any_dynamic) [[unlikely]]
+      break;
+    Word s = string_refill(text, texts[i], lens[i]);
+    text = s;
+    retain(s);
+    Word* slots = frame->slots.data();
+    release(std::exchange(slots[0], acc));
+    release(std::exchange(slots[1], s));
+    Word out;
+    if (!run_root(st, code.root, frame, out)) [[unlikely]] {
+      run_failed(st);
+      acc = SEMA_NIL;
+      ok = false;
+      ++i;
+      break;
+    }
+    acc = out;
+  }
+  --st.depth;
+  return i;
 }
 
 }  // namespace sema::rt::mini

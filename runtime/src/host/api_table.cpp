@@ -8,6 +8,7 @@
 #include "reader/reader.hpp"
 #include "value/hashmap.hpp"
 #include "value/interner.hpp"
+#include "value/string_refill.hpp"
 #include "value/value.hpp"
 
 
@@ -146,43 +147,8 @@ sema_value api_make_string_list(const char* const* parts, const size_t* lens, si
 // The intrinsic's case (out of memory included: 0, the plugin's own split
 // then runs and reports it).
 int api_split_byte(sema_value text, sema_value sep, sema_value* out) { return split_at_byte(text, sep, *out) ? 1 : 0; }
-// Longer lines, a shared or outgrown string: out of line, so that the
-// common refill below saves no registers.
-__attribute__((noinline)) sema_value string_refill_rest(sema_value s, const char* bytes, size_t len) {
-  if (is_type(s, SEMA_T_STRING) && as_obj(s)->rc == 1) {  // unobservable: reuse it
-    auto* o = static_cast<StringObj*>(as_obj(s));
-    // A line that fits the buffer is copied straight in: assign() goes
-    // through _M_replace's general splice for that. The bytes may be the
-    // string's own: memmove allows overlap.
-    if (len <= o->text.capacity())
-      o->text.resize_and_overwrite(len, [&](char* buf, size_t) {
-        std::memmove(buf, bytes, len);
-        return len;
-      });
-    else
-      o->text.assign(bytes, len);
-    o->hash_memo = 0;
-    return s;
-  }
-  release(s);
-  return make_string(bytes, len).take();
-}
-sema_value api_string_refill(sema_value s, const char* bytes, size_t len) {
-  // A line of up to 16 bytes into a string nobody else holds (unobservable)
-  // whose buffer fits it: copy_short, which allows overlap too.
-  if (len <= 16 && is_type(s, SEMA_T_STRING) && as_obj(s)->rc == 1) {
-    auto* o = static_cast<StringObj*>(as_obj(s));
-    if (len <= o->text.capacity()) {
-      o->text.resize_and_overwrite(len, [&](char* buf, size_t) {
-        copy_short(buf, bytes, len);
-        return len;
-      });
-      o->hash_memo = 0;
-      return s;
-    }
-  }
-  return string_refill_rest(s, bytes, len);
-}
+// The line string refilled (value/string_refill.hpp).
+sema_value api_string_refill(sema_value s, const char* bytes, size_t len) { return string_refill(s, bytes, len); }
 sema_value api_make_vector(sema_value* items, size_t n) { return make_vector(std::vector<Word>(items, items + n)).take(); }
 const sema_value* api_seq_view(sema_value seq, size_t* n, ptrdiff_t* stride) {
   SeqView v = seq_view(seq);
@@ -449,17 +415,15 @@ sema_fastcall* api_fastcall_open(sema_ctx* ctx, sema_value fn, size_t nargs) {
   return api_fastcall_invoke(fc, args, out);
 }
 
-// The fold's loop here rather than in the plugin: per text, no table call,
-// no status and no accumulator wrapper on the plugin's side.
+// The fold's loop in the runtime rather than in the plugin: per text, no
+// table call, no status and no accumulator wrapper on the plugin's side
+// (Interp::fastcall_fold: the rows of a lean call in one loop).
 [[SEMA_HOT_TEXT]] sema_status api_fastcall_fold_texts(sema_fastcall* fc, sema_value* acc, const char* const* texts, const size_t* lens,
                                     size_t n) {
   Word a = *acc;
-  for (size_t i = 0; i < n; ++i) {
-    Word args[2] = {a, text_argument(fc, texts[i], lens[i])};
-    if (!fc->interp->fastcall_run(fc->call, args, a)) [[unlikely]] {
-      *acc = SEMA_NIL;  // the failed call took it
-      return fastcall_failed(fc);
-    }
+  if (!fc->interp->fastcall_fold(fc->call, a, texts, lens, n, fc->text)) [[unlikely]] {
+    *acc = SEMA_NIL;  // the failed call took it
+    return fastcall_failed(fc);
   }
   *acc = a;
   return SEMA_OK;
