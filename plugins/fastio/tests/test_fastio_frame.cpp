@@ -247,3 +247,32 @@ TEST_CASE("frame: a row's code run again from inside the row, and errors mid-bat
   b.run("(define + saved-plus)");
   CHECK(b.eval("(file/fold-lines " + p + " (fn (acc l) (+ acc 1)) 0)") == "300");
 }
+
+TEST_CASE("frame: tests of a shape decided on the variable's word", "[plugin:fastio]") {
+  Both b;
+  Files f;
+  std::string p = q(f.write("x", kLines));
+  auto fold = [&](const std::string& fn, const std::string& init) {
+    return b.eval("(file/fold-lines " + p + " " + fn + " " + init + ")");
+  };
+  // the constant first or second, the variable's last use in the test, in
+  // a let's body, a variable that is no string (= then decides as usual)
+  CHECK(fold("(fn (acc l) (if (= \"b\" l) (+ acc 1) acc))", "0") == "2");
+  CHECK(fold("(fn (acc l) (if (= l \"12\") 100 acc))", "0") == "100");
+  CHECK(fold("(fn (acc l) (let* ((n (string-length l))) (if (= l \"\") acc (+ acc n))))", "0") == "58");
+  CHECK(fold("(fn (acc l) (if (= acc \"x\") acc (+ acc 1)))", "0") == "7");
+  CHECK(fold("(fn (acc l) (if (= acc \"\") acc :no))", "\"\"") == "\"\"");
+  CHECK(fold("(fn (acc l) (if (= acc \"\") :no acc))", "\"x\"") == "\"x\"");
+  CHECK(fold("(fn (acc l) (if (nil? l) acc (+ acc 1)))", "0") == "7");
+  CHECK(fold("(fn (acc l) (let* ((m (get acc l))) (if (nil? m) (assoc acc l 1) (assoc acc l (+ m 1)))))", "{}") ==
+        "{\"\" 1 \"12\" 1 \"3.5\" 1 \"an apple a day keeps\" 1 \"b\" 2 \"the last line without a newline\" 1}");
+  // = and nil? rebound between folds and in the middle of one
+  b.run("(define saved-eq =)");
+  b.run("(define (= a b) (saved-eq (string-length a) 1))");
+  CHECK(fold("(fn (acc l) (if (= l \"\") (+ acc 1) acc))", "0") == "2");
+  b.run("(define = saved-eq)");
+  b.run("(define saved-nil nil?)");
+  CHECK(fold("(fn (acc l) (if (nil? acc) 0 (begin (if (= l \"12\") (set! nil? (fn (x) #t))) (+ acc 1))))", "nil") == "0");
+  b.run("(set! nil? saved-nil)");
+  CHECK(fold("(fn (acc l) (if (nil? acc) 0 (+ acc 1)))", "nil") == "6");
+}

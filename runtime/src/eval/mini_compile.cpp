@@ -55,6 +55,7 @@ class Compiler {
         MNode* m = make(MK::If, n);
         m->kids = {compile(x->test.get()), compile(x->then.get())};
         if (x->els) m->kids.push_back(compile(x->els.get()));
+        test_shape(m->kids[0]);
         return m;
       }
       case K::Seq:
@@ -108,6 +109,25 @@ class Compiler {
     m.kind = kind;
     m.node = n;
     return &m;
+  }
+
+  // MNode::test for an If's test t.
+  static void test_shape(MNode* t) {
+    if (!t->leaf_intrinsic) return;
+    if (t->kind == MK::Hook1 && t->intrinsic == SEMA_INTRINSIC_NIL_P && t->kids[0]->kind == MK::Local) {
+      t->test = MNode::Test::Nil;
+      return;
+    }
+    if (t->kind != MK::Hook2 || t->intrinsic != SEMA_INTRINSIC_NUM_EQ) return;
+    for (uint8_t v = 0; v < 2; ++v) {
+      const MNode* c = t->kids[1 - v];
+      if (t->kids[v]->kind == MK::Local && c->kind == MK::Const && is_type(c->constant, SEMA_T_STRING)) {
+        t->test = MNode::Test::Text;
+        t->test_var = v;
+        t->test_text = c->constant;
+        return;
+      }
+    }
   }
 
   // run_let's case for a binding's init (MNode::bind): each case runs what

@@ -140,6 +140,14 @@ struct MNode {
   bool split_tenths = false;
   // split_number: the chain's only last-use read is the field's source.
   bool split_moves_src = false;
+  // An If's test that is a leaf intrinsic call in one of two shapes,
+  // decided by test_in_place without the general leaf test's dispatch:
+  // Nil, `(nil? v)`; Text, `(= v "c")` or `(= "c" v)` (test_var: v's kid,
+  // test_text: the constant string). v is a read of a local.
+  enum class Test : uint8_t { Any, Nil, Text };
+  Test test = Test::Any;
+  uint8_t test_var = 0;
+  Word test_text = SEMA_NIL;
   // Keyword: the keyword called.
   Word keyword = SEMA_NIL;
   // AssocLiteral in the shape run_rec takes first (Rec, below); null: none.

@@ -1131,7 +1131,28 @@ template <size_t N>
   return true;
 }
 
+// A test of shape Nil or Text (MNode::test): leaf_test's answer, on the
+// one variable's word. False, with nothing changed: leaf_test decides.
+[[gnu::always_inline]] inline bool shaped_test(St& st, MNode* t, Env* env, bool& yes) {
+  const MNode* v = t->kids[t->test_var];
+  if (!in_place(st, t)) return false;
+  Word x = env->up(v->depth)->get(v->slot);
+  if (x == kUnset) return false;
+  if (t->test == MNode::Test::Nil) {
+    yes = x == SEMA_NIL;
+  } else {
+    if (!is_type(x, SEMA_T_STRING)) return false;
+    std::string_view a = string_of(x), b = string_of(t->test_text);
+    yes = a.size() == b.size() && same_text(a, b);
+  }
+  if (t->leaf_moves) [[unlikely]]
+    empty_moved(t, env);
+  return true;
+}
+
 [[gnu::always_inline]] inline bool test_in_place(St& st, MNode* t, Env* env, bool& yes) {
+  if (t->test != MNode::Test::Any && shaped_test(st, t, env, yes)) [[likely]]
+    return true;
   if (!t->leaf_intrinsic) return false;
   return t->kind == MK::Hook1 ? leaf_test<1>(st, t, env, yes) : leaf_test<2>(st, t, env, yes);
 }
@@ -1291,26 +1312,27 @@ bool run(St& st, Code& code, Env* frame, Word& out) { return run_body(st, code, 
   if (stack_low()) [[unlikely]]
     return 0;  // fastcall_run's row fails as before
   ++st.depth;
+  // acc and text in locals while the rows run (nothing else reads them).
+  Word a = acc, t = text;
   size_t i = 0;
   for (; i < n; ++i) {
     if (frame->rc_ != 1 || frame->slots.size() != 2 || names.size() != 2 || st.any_dynamic) [[unlikely]]
       break;
-    Word s = string_refill(text, texts[i], lens[i]);
-    text = s;
-    retain(s);
+    t = string_refill(t, texts[i], lens[i]);
+    retain(t);
     Word* slots = frame->slots.data();
-    release(std::exchange(slots[0], acc));
-    release(std::exchange(slots[1], s));
-    Word out;
-    if (!run_root(st, code.root, frame, out)) [[unlikely]] {
+    release(std::exchange(slots[0], a));
+    release(std::exchange(slots[1], t));
+    if (!run_root(st, code.root, frame, a)) [[unlikely]] {
       run_failed(st);
-      acc = SEMA_NIL;
+      a = SEMA_NIL;  // the row took it
       ok = false;
       ++i;
       break;
     }
-    acc = out;
   }
+  acc = a;
+  text = t;
   --st.depth;
   return i;
 }
