@@ -716,15 +716,18 @@ template <size_t N>
     ++f->rc_;
   }
   Env* in = x->kind == K::Let ? env : f;
-  size_t nb = x->binds.size();
   bool ok = true;
   // This run's deferred splits; a run of the same let inside ours (a
   // recursive call) has its own.
   uint32_t outer_live = std::exchange(m->split_live, 0);
-  const bool distinct = m->distinct_slots;  // read once: the calls below could change memory, not the code
-  for (size_t i = 0; i < nb; ++i) {
+  // Read once: the calls below could change memory, not the compiled code
+  // (kids: the inits, then the body).
+  const bool distinct = m->distinct_slots;
+  MNode* const* kid = m->kids.data();
+  MNode* const* body = kid + (m->kids.size() - 1);
+  for (; kid != body; ++kid) {
     Word w;
-    MNode* k = m->kids[i];
+    MNode* k = *kid;
     if (!bind_value(st, m, k, in, w)) [[unlikely]] {
       ok = false;
       break;
@@ -739,7 +742,7 @@ template <size_t N>
     else
       f->put_existing(k->bind_slot, w);
   }
-  if (ok) ok = let_body(st, m->kids[nb], f, out);
+  if (ok) ok = let_body(st, *body, f, out);
   if (f->rc_ == 2) [[likely]] {
     // Only we and the spare hold it: empty it now (its values die when the
     // evaluator's frame would), and let go of the parent, so the caller's
