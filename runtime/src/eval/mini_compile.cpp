@@ -414,6 +414,9 @@ class Compiler {
     if (!map_last || r.cells.size() > kRecCells) return nullptr;
     // The constants go after the reads.
     auto nreads = static_cast<uint8_t>(r.reads.size());
+    r.nreads = nreads;
+    for (const MNode::Slot& rd : r.reads) r.depth = std::max(r.depth, rd.depth);
+    if (r.depth >= kRecDepth) return nullptr;
     auto fix = [&](uint8_t& i) {
       if (i >= kRecReads) i = static_cast<uint8_t>(i - kRecReads + nreads);
     };
@@ -431,7 +434,38 @@ class Compiler {
       part.release_old = part.op == 0 || part.entry != part.pos;
       r.fixups = r.fixups || part.release_old;
     }
+    r.shape = fixed_shape(r);
     return &code_.recs.emplace_back(std::move(r));
+  }
+
+  // The straight-line shape (Rec::Shape) r's parts have, or None: each part
+  // an op on its own key's old value, one part per key, min, max and + on
+  // one operand, their kinds one of the shapes'. The parts are then put in
+  // the shape's order of kinds (the literal's are in key order): rec_fixed
+  // computes every value before it writes any, so the order they are
+  // computed in is not observable.
+  [[gnu::cold]] static Rec::Shape fixed_shape(Rec& r) {
+    using K = Rec::Kind;
+    if (r.parts.size() != r.n) return Rec::Shape::None;
+    bool arg_set = false;
+    for (const Rec::Part& part : r.parts) {
+      if (part.op == 0 || part.entry != part.pos || part.kind == K::Other) return Rec::Shape::None;
+      if (part.kind == K::AddInt) continue;
+      if (arg_set && part.arg != r.fixed_arg) return Rec::Shape::None;
+      r.fixed_arg = part.arg;
+      arg_set = true;
+    }
+    std::vector<Rec::Part> parts = r.parts;
+    std::ranges::stable_sort(parts, {}, &Rec::Part::kind);
+    auto is = [&](std::initializer_list<K> kinds) {
+      return std::ranges::equal(parts, kinds, {}, &Rec::Part::kind);
+    };
+    Rec::Shape shape = is({K::Min, K::Max, K::Add, K::AddInt}) ? Rec::Shape::MinMaxAddCount
+                       : is({K::Min, K::Max, K::Add})          ? Rec::Shape::MinMaxAdd
+                       : is({K::Min, K::Max})                  ? Rec::Shape::MinMax
+                                                               : Rec::Shape::None;
+    if (shape != Rec::Shape::None) r.parts = std::move(parts);
+    return shape;
   }
 
   // Lists in m the slots of the reads under n that are their variable's
