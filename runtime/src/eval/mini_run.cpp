@@ -966,8 +966,12 @@ template <Rec::Kind... K, size_t... I>
   ((p[parts[I].pos].second = rec_value<K>(a, p[parts[I].pos].second, v[I])), ...);
   return true;
 }
+// Out of line, and (a template) outside the hot text: inlined into
+// run_assoc_literal it saved ~9 instructions a row but grew that hot
+// function by ~700 bytes, which moved the hot functions after it and, with
+// them, std's row onto fewer cache sets (performance.md §32).
 template <Rec::Kind... K>
-[[gnu::always_inline]] inline bool rec_fixed(const Rec& r, MapEntry* p) {
+[[gnu::noinline]] bool rec_fixed(const Rec& r, MapEntry* p) {
   return rec_fixed_parts<K...>(r, p, std::index_sequence_for<decltype(K)...>{});
 }
 
