@@ -486,8 +486,12 @@ class Compiler {
                        : is({K::Min, K::Max, K::Add})          ? Rec::Shape::MinMaxAdd
                        : is({K::Min, K::Max})                  ? Rec::Shape::MinMax
                                                                : Rec::Shape::None;
-    if (shape != Rec::Shape::None)
-      for (size_t i = 0; i < n; ++i) r.parts[i] = parts[i];
+    if (shape == Rec::Shape::None) return shape;
+    for (size_t i = 0; i < n; ++i) {
+      r.parts[i] = parts[i];
+      r.fixed_at[i] = static_cast<uint32_t>(parts[i].pos * sizeof(MapEntry));
+      if (parts[i].kind == K::AddInt) r.fixed_add = sema_small_int_of(r.ops[parts[i].arg]);
+    }
     return shape;
   }
 

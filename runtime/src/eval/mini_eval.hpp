@@ -201,6 +201,10 @@ struct Rec {
   enum class Shape : uint8_t { None, MinMaxAddCount, MinMaxAdd, MinMax };
   Shape shape = Shape::None;
   uint8_t fixed_arg = 0;  // a fixed shape's min, max and + operand, shared (an index into ops)
+  // A fixed shape's parts' entries, in the parts' order, as byte offsets into
+  // M's entries (pos * sizeof(MapEntry)), and its count's addend, decoded.
+  uint32_t fixed_at[kAssocLiteralMax] = {};
+  int64_t fixed_add = 0;
 };
 
 // A compiled body. Owns its nodes and a reference to every builtin it calls.

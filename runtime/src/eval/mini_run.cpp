@@ -922,14 +922,14 @@ bool update_in_place(Word acc, Word key, MapNode* literal, const Word* vals) {
 
 // A fixed shape's part (rec_fixed), its kind known here, with the shared
 // operand a a float: whether the old value b is what its case needs (a
-// float; for the count an immediate int whose sum stays one, made here
-// into v), and then its value: min, max and + as rec_pick and rec_add have
-// them for two floats, the count as the general loop's AddInt.
+// float; for the count an immediate int whose sum with the constant c
+// stays one, made here into v), and then its value: min, max and + as
+// rec_pick and rec_add have them for two floats, the count as the general
+// loop's AddInt.
 template <Rec::Kind K>
-[[gnu::always_inline]] inline bool rec_fits(Word b, Word c, Word& v) {
+[[gnu::always_inline]] inline bool rec_fits(Word b, int64_t c, Word& v) {
   if constexpr (K == Rec::Kind::AddInt)
-    return is_small_int(b) &&
-           intrinsic_detail::int_arith(SEMA_INTRINSIC_ADD, sema_small_int_of(c), sema_small_int_of(b), v);
+    return is_small_int(b) && intrinsic_detail::int_arith(SEMA_INTRINSIC_ADD, c, sema_small_int_of(b), v);
   else
     return sema_is_float(b);
 }
@@ -959,11 +959,14 @@ template <Rec::Kind... K, size_t... I>
   Word a = ops[r.fixed_arg];
   if (diff != 0 || !sema_is_float(a)) [[unlikely]]
     return false;
-  const Rec::Part* parts = r.parts.data();
+  // Part i's entry (Rec::fixed_at: its byte offset, decoded at compile time).
+  auto entry = [&](size_t i) -> Word& {
+    return reinterpret_cast<MapEntry*>(reinterpret_cast<char*>(p) + r.fixed_at[i])->second;
+  };
   Word v[sizeof...(K)] = {};
-  if (!(rec_fits<K>(p[parts[I].pos].second, ops[parts[I].arg], v[I]) && ...)) [[unlikely]]
+  if (!(rec_fits<K>(entry(I), r.fixed_add, v[I]) && ...)) [[unlikely]]
     return false;
-  ((p[parts[I].pos].second = rec_value<K>(a, p[parts[I].pos].second, v[I])), ...);
+  ((entry(I) = rec_value<K>(a, entry(I), v[I])), ...);
   return true;
 }
 // Out of line, and (a template) outside the hot text: inlined into
