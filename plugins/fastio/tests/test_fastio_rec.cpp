@@ -227,3 +227,101 @@ TEST_CASE("stats update: each kind of value and what it declines", "[plugin:fast
   CHECK(b.eval("(get (file/fold-lines " + p + " " + ops + " (hashmap/new \"a\" {:p 1.0 :d 1.0 :h 0.0 :lo 5.5 :hi 0 :lt #f})) \"a\")") ==
         "{:d -0.75 :h 2.0 :hi 3 :lo 3 :lt #t :p -136.5}");
 }
+
+TEST_CASE("stats update: globals redefined between and within rows (the epoch)", "[plugin:fastio]") {
+  Both b("math");
+  Files f;
+  std::string p = q(f.write("m.txt", kLines));
+  b.eval("(define saved-min min) (define saved-max max) (define saved-get get) (define saved-assoc assoc)"
+         " (define saved-plus +) (define cb " + Step{}.text() + ")");
+  // a fold that checked the cells, then a redefinition (define, not set!)
+  // between folds: the same callback must see it
+  CHECK(b.eval(as_map("(file/fold-lines " + p + " cb (hashmap/new))")) == kWant);
+  b.eval("(define max (fn (x y) 99.0))");
+  CHECK(b.eval(as_map("(file/fold-lines " + p + " cb (hashmap/new))")) ==
+        "{\"a\" {:count 4 :max 99.0 :min -3.25 :sum 9.25} \"b\" {:count 2 :max 99.0 :min 2.0 :sum 7.5}"
+        " \"c\" {:count 3 :max 99.0 :min -0.0 :sum 6.0}}");
+  b.eval("(define max saved-max)");
+  CHECK(b.eval(as_map("(file/fold-lines " + p + " cb (hashmap/new))")) == kWant);
+  // rebound and put back on every row (the epoch moves, the cells hold)
+  Step flip;
+  flip.before = "(set! min saved-min)";
+  CHECK(b.eval(as_map(fold(p, flip))) == kWant);
+  // max rebound in the middle of a row, after its step checked the cells
+  // on earlier rows, by a procedure the callback calls
+  b.eval("(define (rebind-max!) (set! max (fn (x y) -1.0)))");
+  Step mid;
+  mid.before = "(if (= line \"b;5.5\") (rebind-max!) nil)";
+  std::string got = b.eval(as_map(fold(p, mid)));
+  b.eval("(set! max saved-max)");
+  CHECK(got == "{\"a\" {:count 4 :max -1.0 :min -3.25 :sum 9.25} \"b\" {:count 2 :max -1.0 :min 2.0 :sum 7.5}"
+               " \"c\" {:count 3 :max -1.0 :min -0.0 :sum 6.0}}");
+  // each of the step's builtins rebound between two folds of one callback,
+  // then put back
+  const std::pair<const char*, const char*> wraps[] = {{"min", "(fn (x y) (saved-min x y))"},
+                                                      {"max", "(fn (x y) (saved-max x y))"},
+                                                      {"get", "(fn (m k) (saved-get m k))"},
+                                                      {"assoc", "(fn (m k v) (saved-assoc m k v))"},
+                                                      {"+", "(fn (x y) (saved-plus x y))"}};
+  for (auto [name, wrap] : wraps) {
+    std::string n = name;
+    std::string saved = n == "+" ? "saved-plus" : "saved-" + n;
+    b.eval("(set! " + n + " " + wrap + ")");
+    CHECK(b.eval(as_map("(file/fold-lines " + p + " cb (hashmap/new))")) == kWant);
+    b.eval("(set! " + n + " " + saved + ")");
+    CHECK(b.eval(as_map("(file/fold-lines " + p + " cb (hashmap/new))")) == kWant);
+  }
+}
+
+TEST_CASE("stats update: the straight-line shapes", "[plugin:fastio]") {
+  Both b("math");
+  Files f;
+  std::string p = q(f.write("m.txt", kLines));
+  auto cb = [](const std::string& first, const std::string& update) {
+    return "(fn (acc line) (let* ((parts (string/split line \";\")) (name (first parts))"
+           " (t (float (string->number (nth parts 1)))) (old (get acc name)))"
+           " (if (nil? old) (assoc acc name " + first + ") (assoc acc name " + update + "))))";
+  };
+  const std::string mm = cb("{:min t :max t}", "{:min (min t (get old :min)) :max (max t (get old :max))}");
+  const std::string mms = cb("{:min t :max t :sum t}",
+                             "{:min (min t (get old :min)) :max (max t (get old :max)) :sum (+ t (get old :sum))}");
+  CHECK(b.eval(as_map("(file/fold-lines " + p + " " + mm + " (hashmap/new))")) ==
+        "{\"a\" {:max 7.0 :min -3.25} \"b\" {:max 5.5 :min 2.0} \"c\" {:max 6.0 :min -0.0}}");
+  CHECK(b.eval(as_map("(file/fold-lines " + p + " " + mms + " (hashmap/new))")) ==
+        "{\"a\" {:max 7.0 :min -3.25 :sum 9.25} \"b\" {:max 5.5 :min 2.0 :sum 7.5} \"c\" {:max 6.0 :min -0.0 :sum 6.0}}");
+  // the order of the literal's keys other than the sorted one, and the
+  // other order of min and max (the general loop)
+  const std::string rev = cb("{:max t :min t}", "{:max (max t (get old :max)) :min (min t (get old :min))}");
+  CHECK(b.eval(as_map("(file/fold-lines " + p + " " + rev + " (hashmap/new))")) ==
+        "{\"a\" {:max 7.0 :min -3.25} \"b\" {:max 5.5 :min 2.0} \"c\" {:max 6.0 :min -0.0}}");
+  // Old maps that the entry alone holds (made by the first row's literal:
+  // a constant map is held by its node too, and run_rec declines it):
+  // a value that declines in the last part (a string under :sum): nothing
+  // of the first ones stays
+  const std::string str_sum = cb("{:min t :max t :sum name}", "{:min (min t (get old :min)) :max (max t (get old :max))"
+                                                            " :sum (+ t (get old :sum))}");
+  CHECK(b.eval("(file/fold-lines " + p + " " + str_sum + " (hashmap/new))") == b.eval("(+ -3.25 \"a\")"));
+  // int old values against float temperatures (mixed kinds: the builtins)
+  const std::string int_old = cb("{:min (string-length name) :max (string-length name) :sum (string-length name)}",
+                                 "{:min (min t (get old :min)) :max (max t (get old :max)) :sum (+ t (get old :sum))}");
+  CHECK(b.eval(as_map("(file/fold-lines " + p + " " + int_old + " (hashmap/new))")) ==
+        "{\"a\" {:max 7.0 :min -3.25 :sum 8.75} \"b\" {:max 5.5 :min 1 :sum 6.5} \"c\" {:max 1 :min -0.0 :sum 1.0}}");
+  // an old map of the same size with another key (all floats): each value
+  // is read by its index, so the key check is what refuses it
+  const std::string other_key = cb("{:min t :max t :zz t}", "{:min (min t (get old :min)) :max (max t (get old :max))"
+                                                           " :sum (+ t (get old :sum))}");
+  CHECK(b.eval("(file/fold-lines " + p + " " + other_key + " (hashmap/new))") == "Type error: expected number, got nil");
+  // the same with the count: a float where the count is
+  const std::string float_count =
+      cb("{:min t :max t :sum t :count t}", "{:min (min t (get old :min)) :max (max t (get old :max))"
+                                            " :sum (+ t (get old :sum)) :count (+ 1 (get old :count))}");
+  CHECK(b.eval(as_map("(file/fold-lines " + p + " " + float_count + " (hashmap/new))")) ==
+        "{\"a\" {:count 4.5 :max 7.0 :min -3.25 :sum 9.25} \"b\" {:count 3.0 :max 5.5 :min 2.0 :sum 7.5}"
+        " \"c\" {:count 8.0 :max 6.0 :min -0.0 :sum 6.0}}");
+  // NaN: min and max keep whichever the builtins keep
+  std::string pn = q(f.write("nan.txt", "a;1.0\na;nan\na;2.0\nb;nan\nb;-1.0\n"));
+  Step nan;
+  nan.num = "(let ((s (nth parts 1))) (if (= s \"nan\") (/ 0.0 0.0) (float (string->number s))))";
+  std::string want = b.eval(as_map(fold(pn, nan)));
+  CHECK(!want.empty());
+}

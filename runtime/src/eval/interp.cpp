@@ -58,7 +58,15 @@ Ids make_ids() {
 
 }  // namespace
 
-Interp::State::State(Interp& s, const RuntimeOptions& o) : self(s), options(o), ids(make_ids()) {
+// Each State's first globals epoch: 2^40 changes apart, never 0 (a Rec's
+// "not checked yet").
+static uint64_t epoch_base() {
+  static std::atomic<uint64_t> states{0};
+  return (states.fetch_add(1, std::memory_order_relaxed) + 1) << 40;
+}
+
+Interp::State::State(Interp& s, const RuntimeOptions& o)
+    : self(s), options(o), ids(make_ids()), globals_epoch(epoch_base()) {
   ctx.interp = &s;
   global_scope = make_rc<CScope>();
   global_scope->global = true;
@@ -92,6 +100,7 @@ Cell* Interp::State::cell(uint32_t id) {
 void Interp::State::set_global(Cell* c, Value v) {
   if (c->value == kUnset) global_order.push_back(c->id);
   Word old = std::exchange(c->value, v.take());
+  ++globals_epoch;
   release(old);
 }
 

@@ -451,7 +451,68 @@ class Compiler {
       part.release_old = part.op == 0 || part.entry != part.pos;
       r.fixups = r.fixups || part.release_old;
     }
+    if (!rec_finish(r)) return nullptr;
     return &code_.recs.emplace_back(std::move(r));
+  }
+
+  // The rest of r's shape: its reads' count and depth (false: deeper than
+  // kRecDepth, no Rec) and its straight-line shape. Out of rec_shape and
+  // out of the cold text, in the text that follows the hot one: code that
+  // runs once per compile then moves no per-row code (performance.md §30,
+  // §32).
+  [[gnu::noinline, gnu::section(".text.sema.once")]] static bool rec_finish(Rec& r) {
+    r.nreads = static_cast<uint8_t>(r.reads.size());
+    for (const MNode::Slot& rd : r.reads) r.depth = std::max(r.depth, rd.depth);
+    if (r.depth >= kRecDepth) return false;
+    r.shape = fixed_shape(r);
+    return true;
+  }
+
+  // The straight-line shape (Rec::Shape) r's parts have, or None: each part
+  // an op on its own key's old value, one part per key, min, max and + on
+  // one operand, their kinds one of the shapes'. The parts are then put in
+  // the shape's order of kinds (the literal's are in key order): rec_fixed
+  // computes every value before it writes any, so the order they are
+  // computed in is not observable.
+  [[gnu::section(".text.sema.once")]] static Rec::Shape fixed_shape(Rec& r) {
+    using K = Rec::Kind;
+    if (r.parts.size() != r.n) return Rec::Shape::None;
+    bool arg_set = false;
+    for (const Rec::Part& part : r.parts) {
+      if (part.op == 0 || part.entry != part.pos || part.kind == K::Other) return Rec::Shape::None;
+      if (part.kind == K::AddInt) continue;
+      if (arg_set && part.arg != r.fixed_arg) return Rec::Shape::None;
+      r.fixed_arg = part.arg;
+      arg_set = true;
+    }
+    // The parts by kind, each kind's in entry order (plain loops: no
+    // library sort instantiated for Part, which would grow the dynamic
+    // symbol table and move the hot text, performance.md §30).
+    Rec::Part parts[kAssocLiteralMax];
+    K kinds[kAssocLiteralMax];
+    size_t n = 0;
+    for (K k : {K::Min, K::Max, K::Add, K::AddInt})
+      for (const Rec::Part& part : r.parts)
+        if (part.kind == k) kinds[n] = k, parts[n++] = part;
+    if (n != r.parts.size()) return Rec::Shape::None;
+    auto is = [&](std::initializer_list<K> want) {
+      if (want.size() != n) return false;
+      size_t i = 0;
+      for (K k : want)
+        if (kinds[i++] != k) return false;
+      return true;
+    };
+    Rec::Shape shape = is({K::Min, K::Max, K::Add, K::AddInt}) ? Rec::Shape::MinMaxAddCount
+                       : is({K::Min, K::Max, K::Add})          ? Rec::Shape::MinMaxAdd
+                       : is({K::Min, K::Max})                  ? Rec::Shape::MinMax
+                                                               : Rec::Shape::None;
+    if (shape == Rec::Shape::None) return shape;
+    for (size_t i = 0; i < n; ++i) {
+      r.parts[i] = parts[i];
+      r.fixed_at[i] = static_cast<uint32_t>(parts[i].pos * sizeof(MapEntry));
+      if (parts[i].kind == K::AddInt) r.fixed_add = sema_small_int_of(r.ops[parts[i].arg]);
+    }
+    return shape;
   }
 
   // Lists in m the slots of the reads under n that are their variable's

@@ -161,13 +161,15 @@ struct MNode {
 // whose last use is in the literal, with :k2 among the literal's keys.
 inline constexpr size_t kRecReads = kAssocLiteralMax + 3;  // acc, key, M, an operand per value
 inline constexpr size_t kRecCells = kAssocLiteralMax + 2;  // assoc, get, an outer call per value
+inline constexpr uint32_t kRecDepth = 4;                     // the frames a step reads: its own and three around it
 struct Rec {
   // How a part's value is made, decided at compile time so that the run
   // dispatches once per part: the common ops by their own case (floats
   // tested first), any other through number_intrinsic2.
   // AddInt: + whose operand is a constant immediate int (a count).
   enum class Kind : uint8_t { Value, Min, Max, Add, AddInt, Other };
-  // One value of the literal, in entry (evaluation) order.
+  // One value of the literal, in entry (evaluation) order (a fixed shape's:
+  // in its order of kinds).
   struct Part {
     Word key = SEMA_NIL;  // the literal's key at pos: M's entry there must have it
     Kind kind = Kind::Value;
@@ -185,6 +187,8 @@ struct Rec {
   // The slots the step reads, each once: acc's first; their words go to
   // ops[0..reads.size()), the constants (key, values, operands) after them.
   std::vector<MNode::Slot> reads;
+  uint8_t nreads = 0;   // reads.size()
+  uint32_t depth = 0;   // the deepest read's depth (below kRecDepth)
   // Scratch for one run, constants filled in at compile time. A run reads
   // and writes it with no call in between that could run this code again.
   Word ops[kRecReads + kAssocLiteralMax + 1] = {};
@@ -196,6 +200,19 @@ struct Rec {
   const Word* keys = nullptr;  // the literal's sorted keys (MapNode::sorted_keys)
   uint32_t n = 0;              // how many
   bool fixups = false;         // a part with no op or with release_old
+  // The globals' epoch (Interp::State::globals_epoch) at which cells_hold
+  // last held; 0: not yet checked.
+  uint64_t epoch = 0;
+  // A shape run_rec has straight-line code for (mini_run.cpp, rec_fixed):
+  // each part an op on its own key's old value, the parts' kinds (in this
+  // order: rec_shape sorts the parts so). None: the general loop.
+  enum class Shape : uint8_t { None, MinMaxAddCount, MinMaxAdd, MinMax };
+  Shape shape = Shape::None;
+  uint8_t fixed_arg = 0;  // a fixed shape's min, max and + operand, shared (an index into ops)
+  // A fixed shape's parts' entries, in the parts' order, as byte offsets into
+  // M's entries (pos * sizeof(MapEntry)), and its count's addend, decoded.
+  uint32_t fixed_at[kAssocLiteralMax] = {};
+  int64_t fixed_add = 0;
 };
 
 // A compiled body. Owns its nodes and a reference to every builtin it calls.

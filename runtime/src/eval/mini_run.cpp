@@ -13,6 +13,7 @@
 #include <bit>
 #include <cstring>
 #include <iterator>
+#include <utility>
 #include <vector>
 
 namespace sema::rt::mini {
@@ -884,34 +885,139 @@ bool update_in_place(Word acc, Word key, MapNode* literal, const Word* vals) {
 }
 
 // The step's slots read into r.ops (their addresses into at): unrolled like
-// cells_hold (the loop's counter and reloads cost more than the switch),
-// each read with its own exit. False: a slot is missing or unbound.
-[[gnu::always_inline]] inline bool rec_reads(Rec& r, Env* env, Word** at) {
+// cells_hold (the loop's counter and reloads cost more than the switch).
+// Neither a bound nor an unset test: each slot is one of the procedure's
+// own frames' (the call's, sized to the proto's scope by fastcall; a let's,
+// sized to its scope by Env::make), so it exists: the slots were numbered
+// before the code was compiled, and a scope that gains a name later sets
+// any_dynamic, which run_rec tests first. An unset word is none of the
+// things run_rec goes on with: acc's is no unique object, M's no map, an
+// op declines it (not a number), and the key and a value taken as it is
+// are tested by run_rec itself.
+// Each frame's slots are found once (depth below kRecDepth: rec_shape).
+[[gnu::always_inline]] inline void rec_reads(Rec& r, Env* env, Word** at) {
+  Word* base[kRecDepth];
+  base[0] = env->slots.data();
+  for (uint32_t d = 1; d <= r.depth; ++d) {
+    env = env->parent.get();
+    base[d] = env->slots.data();
+  }
   const MNode::Slot* rd = r.reads.data();
   auto at_ = [&](size_t i) {
-    Env* f = env->up(rd[i].depth);
-    uint32_t s = rd[i].slot;
-    if (s >= f->slots.size() || f->slots[s] == kUnset) [[unlikely]]
-      return false;
-    at[i] = &f->slots[s];
-    r.ops[i] = f->slots[s];
-    return true;
+    Word* w = base[rd[i].depth] + rd[i].slot;
+    at[i] = w;
+    r.ops[i] = *w;
   };
   static_assert(kRecReads == 11);
-  switch (r.reads.size()) {
-    case 11: if (!at_(10)) return false; [[fallthrough]];
-    case 10: if (!at_(9)) return false; [[fallthrough]];
-    case 9: if (!at_(8)) return false; [[fallthrough]];
-    case 8: if (!at_(7)) return false; [[fallthrough]];
-    case 7: if (!at_(6)) return false; [[fallthrough]];
-    case 6: if (!at_(5)) return false; [[fallthrough]];
-    case 5: if (!at_(4)) return false; [[fallthrough]];
-    case 4: if (!at_(3)) return false; [[fallthrough]];
-    case 3: if (!at_(2)) return false; [[fallthrough]];
-    case 2: if (!at_(1)) return false; [[fallthrough]];
-    case 1: return at_(0);
-    default: return false;
+  switch (r.nreads) {
+    case 11: at_(10); [[fallthrough]];
+    case 10: at_(9); [[fallthrough]];
+    case 9: at_(8); [[fallthrough]];
+    case 8: at_(7); [[fallthrough]];
+    case 7: at_(6); [[fallthrough]];
+    case 6: at_(5); [[fallthrough]];
+    case 5: at_(4); [[fallthrough]];
+    case 4: at_(3); [[fallthrough]];
+    case 3: at_(2); [[fallthrough]];
+    case 2: at_(1); [[fallthrough]];
+    case 1: at_(0); break;
+    default: break;
   }
+}
+
+// A fixed shape's part (rec_fixed), its kind known here, with the shared
+// operand a a float: whether the old value b is what its case needs (a
+// float; for the count an immediate int whose sum with the constant c
+// stays one, made here into v), and then its value: min, max and + as
+// rec_pick and rec_add have them for two floats, the count as the general
+// loop's AddInt.
+template <Rec::Kind K>
+[[gnu::always_inline]] inline bool rec_fits(Word b, int64_t c, Word& v) {
+  if constexpr (K == Rec::Kind::AddInt)
+    return is_small_int(b) && intrinsic_detail::int_arith(SEMA_INTRINSIC_ADD, c, sema_small_int_of(b), v);
+  else
+    return sema_is_float(b);
+}
+template <Rec::Kind K>
+[[gnu::always_inline]] inline Word rec_value(Word a, Word b, Word v) {
+  if constexpr (K == Rec::Kind::AddInt) {
+    return v;
+  } else {
+    double x = sema_float_of(a), y = sema_float_of(b);
+    if constexpr (K == Rec::Kind::Min) return y <= x ? b : a;
+    else if constexpr (K == Rec::Kind::Max) return y >= x ? b : a;
+    else return sema_from_float((0.0 + x) + y);
+  }
+}
+
+// The parts of a fixed shape in straight lines: the literal's keys (one
+// part each) tested by index, the shared operand and every old value
+// tested, and only then each value computed and written, as nothing can
+// fail any more (each part reads only its own key's old value, so none
+// sees another's new one). False, with nothing written: the general loop
+// decides (ints, mixed kinds, another key, an overflow).
+template <Rec::Kind... K, size_t... I>
+[[gnu::always_inline]] inline bool rec_fixed_parts(const Rec& r, MapEntry* p, std::index_sequence<I...>) {
+  Word diff = 0;
+  ((diff |= p[I].first ^ r.keys[I]), ...);
+  const Word* ops = r.ops;
+  Word a = ops[r.fixed_arg];
+  if (diff != 0 || !sema_is_float(a)) [[unlikely]]
+    return false;
+  // Part i's entry (Rec::fixed_at: its byte offset, decoded at compile time).
+  auto entry = [&](size_t i) -> Word& {
+    return reinterpret_cast<MapEntry*>(reinterpret_cast<char*>(p) + r.fixed_at[i])->second;
+  };
+  Word v[sizeof...(K)] = {};
+  if (!(rec_fits<K>(entry(I), r.fixed_add, v[I]) && ...)) [[unlikely]]
+    return false;
+  ((entry(I) = rec_value<K>(a, entry(I), v[I])), ...);
+  return true;
+}
+// Out of line, and (a template) outside the hot text: inlined into
+// run_assoc_literal it saved ~9 instructions a row but grew that hot
+// function by ~700 bytes, which moved the hot functions after it and, with
+// them, std's row onto fewer cache sets (performance.md §32).
+template <Rec::Kind... K>
+[[gnu::noinline]] bool rec_fixed(const Rec& r, MapEntry* p) {
+  return rec_fixed_parts<K...>(r, p, std::index_sequence_for<decltype(K)...>{});
+}
+
+// Any other shape's parts, in entry order. Each value is written as soon as
+// it is computed (no op reads an entry written before it), the old one kept
+// in old: a failure puts them back and answers false.
+[[gnu::always_inline]] inline bool rec_parts(const Rec& r, MapEntry* p, Word* old) {
+  const Word* ops = r.ops;
+  const Rec::Part* parts = r.parts.data();
+  for (uint32_t i = 0; i < r.n; ++i) {
+    const Rec::Part& part = parts[i];
+    MapEntry& d = p[part.pos];
+    if (d.first != part.key) [[unlikely]]
+      return rec_undo(r, p, old, i);
+    Word a = ops[part.arg], b = p[part.entry].second, v;
+    bool ok;
+    switch (part.kind) {
+      case Rec::Kind::Min: ok = rec_pick(true, a, b, v); break;
+      case Rec::Kind::Max: ok = rec_pick(false, a, b, v); break;
+      case Rec::Kind::Add: ok = rec_add(a, b, v); break;
+      case Rec::Kind::AddInt:
+        ok = is_small_int(b) &&
+             intrinsic_detail::int_arith(SEMA_INTRINSIC_ADD, sema_small_int_of(a), sema_small_int_of(b), v);
+        break;
+      case Rec::Kind::Value: v = a, ok = a != kUnset; break;  // an unset slot: its error
+      default: {
+        Word w;  // its address is taken: v stays in a register
+        ok = rec_other(part.op, a, b, w);
+        v = w;
+        break;
+      }
+    }
+    if (!ok) [[unlikely]]
+      return rec_undo(r, p, old, i);
+    old[i] = d.second;
+    d.second = v;
+  }
+  return true;
 }
 
 // The stats update (mini_eval.hpp, Rec) as one step on the words in place:
@@ -929,7 +1035,12 @@ bool update_in_place(Word acc, Word key, MapNode* literal, const Word* vals) {
 // unique with exactly the literal's keys, writes the values over the old
 // ones (releasing them) and answers acc. Here:
 // - the same rebinding checks (every global once; any_dynamic) and the
-//   same stack check, before anything is read; an unbound slot: false;
+//   same stack check, before anything is read. The globals' cells are
+//   compared only when the State's globals epoch moved since they last
+//   held: every change of a global's value goes through set_global, which
+//   moves it, and nothing between that check and this run can change a
+//   cell without doing so. An unbound slot (kUnset): false, through the
+//   checks that follow (rec_reads);
 // - acc unique in its slot is acc unique after the moving read (nothing in
 //   the step reads acc's variable again: the read was its last use);
 // - the entry's map is M's word, held by M's slot and the entry alone
@@ -943,7 +1054,10 @@ bool update_in_place(Word acc, Word key, MapNode* literal, const Word* vals) {
 //   are run_nested's in-place number_intrinsic2. Anything they decline (a
 //   non-number, ints past the immediates, mixed kinds) or another key puts
 //   the values written so far back (no op reads an entry written before
-//   it, so each saw the old values) and returns false;
+//   it, so each saw the old values) and returns false. A fixed shape
+//   (rec_fixed: each op reads only its own key's old value) computes all
+//   values first and writes them only when none declined and every key
+//   matched: the same values, the same all-or-nothing;
 // - then, with nothing left that can fail: references for constants and
 //   borrowed reads, acc's slot emptied (moved to out), M's emptied with the
 //   entry's count left, last-use reads moved into the map emptied, the
@@ -955,14 +1069,16 @@ bool update_in_place(Word acc, Word key, MapNode* literal, const Word* vals) {
   Rec& r = *m->rec;
   if (st.any_dynamic || stack_low()) [[unlikely]]
     return false;
-  if (!cells_hold(r)) [[unlikely]]
-    return false;
+  // The cells are tested again only after a global changed.
+  if (r.epoch != st.globals_epoch) [[unlikely]] {
+    if (!cells_hold(r)) return false;
+    r.epoch = st.globals_epoch;
+  }
   Word* ops = r.ops;
   Word* at[kRecReads];
-  if (!rec_reads(r, env, at)) [[unlikely]]
-    return false;
+  rec_reads(r, env, at);
   Word acc = ops[0], key = ops[r.key], map = ops[r.map];
-  if (!unique(acc) || !is_type(map, SEMA_T_MAP) || as_obj(map)->rc != 2) [[unlikely]]
+  if (!unique(acc) || !is_type(map, SEMA_T_MAP) || as_obj(map)->rc != 2 || key == kUnset) [[unlikely]]
     return false;
   MapEntries& e = static_cast<MapObj*>(as_obj(map))->entries;
   uint32_t n = r.n;
@@ -974,51 +1090,33 @@ bool update_in_place(Word acc, Word key, MapNode* literal, const Word* vals) {
                                                  : nullptr;
   if (slot == nullptr || *slot != map) [[unlikely]]
     return false;
-  // Each value is written as soon as it is computed (no op reads an entry
-  // written before it), the old one kept: a failure puts them back.
   Word old[kAssocLiteralMax];
-  const Rec::Part* parts = r.parts.data();
-  for (uint32_t i = 0; i < n; ++i) {
-    const Rec::Part& part = parts[i];
-    MapEntry& d = p[part.pos];
-    if (d.first != part.key) [[unlikely]]
-      return rec_undo(r, p, old, i);
-    Word a = ops[part.arg], b = p[part.entry].second, v;
-    bool ok;
-    switch (part.kind) {
-      case Rec::Kind::Min: ok = rec_pick(true, a, b, v); break;
-      case Rec::Kind::Max: ok = rec_pick(false, a, b, v); break;
-      case Rec::Kind::Add: ok = rec_add(a, b, v); break;
-      case Rec::Kind::AddInt:
-        ok = is_small_int(b) &&
-             intrinsic_detail::int_arith(SEMA_INTRINSIC_ADD, sema_small_int_of(a), sema_small_int_of(b), v);
-        break;
-      case Rec::Kind::Value: v = a, ok = true; break;
-      default: {
-        Word w;  // its address is taken: v stays in a register
-        ok = rec_other(part.op, a, b, w);
-        v = w;
-        break;
-      }
-    }
-    if (!ok) [[unlikely]]
-      return rec_undo(r, p, old, i);
-    old[i] = d.second;
-    d.second = v;
-  }
-  if (r.fixups) [[unlikely]]
+  // The common shape tested first (1BRC's min, max, sum and count).
+  bool fixed = false;
+  if (r.shape == Rec::Shape::MinMaxAddCount) [[likely]]
+    fixed = rec_fixed<Rec::Kind::Min, Rec::Kind::Max, Rec::Kind::Add, Rec::Kind::AddInt>(r, p);
+  else if (r.shape == Rec::Shape::MinMaxAdd)
+    fixed = rec_fixed<Rec::Kind::Min, Rec::Kind::Max, Rec::Kind::Add>(r, p);
+  else if (r.shape == Rec::Shape::MinMax)
+    fixed = rec_fixed<Rec::Kind::Min, Rec::Kind::Max>(r, p);
+  if (!fixed && !rec_parts(r, p, old)) [[unlikely]]
+    return false;
+  // A fixed shape has neither (its parts are ops on their own keys).
+  bool fixups = !fixed && r.fixups;
+  if (fixups) [[unlikely]]
     rec_retain(r, p);
   *at[0] = SEMA_NIL;  // acc, moved to out
   *at[r.map] = SEMA_NIL;
   as_obj(map)->rc = 1;  // M's last use: the entry's reference is left
   out = acc;
-  for (uint8_t i : r.taken) *at[i] = SEMA_NIL;
+  if (!fixed)
+    for (uint8_t i : r.taken) *at[i] = SEMA_NIL;
   // The words to release are taken out of the scratch before the first
   // release (freeing runs no code of ours, but the scratch need not rely
   // on that). The common one or two without the loops (1BRC: the key and
   // temp).
   size_t nd = r.released.size();
-  if (nd <= 2 && !r.fixups) [[likely]] {
+  if (nd <= 2 && !fixups) [[likely]] {
     Word d0 = SEMA_NIL, d1 = SEMA_NIL;
     if (nd > 0) {
       uint8_t i = r.released[0];
@@ -1040,7 +1138,7 @@ bool update_in_place(Word acc, Word key, MapNode* literal, const Word* vals) {
     *at[i] = SEMA_NIL;
     dead[k] = ops[i];
   }
-  if (r.fixups) [[unlikely]]
+  if (fixups) [[unlikely]]
     rec_release_old(r, old);
   for (size_t k = 0; k < nd; ++k) release(dead[k]);
   return true;
