@@ -306,14 +306,7 @@ class Compiler {
       for (size_t j = i + 1; j < nb; ++j) {
         size_t reads = 0;
         bool macro = false;
-        any_node(m->kids[j]->node, [&](Node* n) {
-          if (n->kind == K::Call && static_cast<CallNode*>(n)->maybe_macro) macro = true;
-          if (n->kind == K::Local) {
-            auto* l = static_cast<LocalNode*>(n);
-            if (l->target == scope && l->slot == slot) ++reads;
-          }
-          return false;
-        });
+        count_reads(m->kids[j]->node, scope, slot, reads, macro);
         if (macro) return;
         if (reads == 0) continue;
         MNode* g = m->kids[j];
@@ -325,6 +318,19 @@ class Compiler {
         break;
       }
     }
+  }
+
+  // The reads of (scope, slot) under n, and whether a call there may be a
+  // macro (defer_splits' count, by its own walk).
+  static void count_reads(Node* n, const CScope* scope, uint32_t slot, size_t& reads, bool& macro) {
+    if (n->kind == K::Call && static_cast<CallNode*>(n)->maybe_macro) macro = true;
+    if (n->kind == K::Local) {
+      auto* l = static_cast<LocalNode*>(n);
+      if (l->target == scope && l->slot == slot) ++reads;
+    }
+    for_each_child(n, [&](NodeP& c) {
+      if (c) count_reads(c.get(), scope, slot, reads, macro);
+    });
   }
 
   static bool reads_slot(const MNode* k, const CScope* scope, uint32_t slot) {

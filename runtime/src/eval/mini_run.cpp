@@ -653,7 +653,9 @@ template <size_t N>
 // key_string without memory for the string: the split's hook makes the
 // list (or reports the error, as the binding's fallback would have), the
 // field's own builtin takes the field from it.
-[[gnu::cold, gnu::noinline]] bool key_oom(St& st, MNode* u, Word& slot) {
+// Not cold: .text.unlikely lies in front of the hot text, whose place
+// decides the cache sets (performance.md §30).
+[[gnu::noinline]] bool key_oom(St& st, MNode* u, Word& slot) {
   Word a[2] = {slot, u->split->kids[1]->constant};
   bool owned[2] = {};
   Word list, field;
@@ -676,8 +678,7 @@ template <size_t N>
   std::string_view f = key_text(u, slot);
   if (f.data() == nullptr) return true;
   Word s;
-  if (!make_field_string(f, s)) [[unlikely]]
-    return key_oom(st, u, slot);
+  if (!make_field_string(f, s)) return key_oom(st, u, slot);
   release(std::exchange(slot, s));
   return true;
 }
