@@ -638,7 +638,7 @@ template <size_t N>
 // with a reference of its own (the split's slot may give its up first), its
 // field found (field_of remembers the ends). Anything else: the field as a
 // string, as run_split_field makes it.
-[[gnu::noinline, SEMA_HOT_TEXT]] bool key_bind(St& st, MNode* u, Env* env, Word& out) {
+[[gnu::always_inline]] inline bool key_bind(St& st, MNode* u, Env* env, Word& out) {
   Word src;
   std::string_view f;
   if (!split_source(u, env, src) || !in_place(st, u) || !field_of(u, src, f)) [[unlikely]]

@@ -61,7 +61,7 @@ __attribute__((noinline)) Word get_other(HashMapObj* o, Word key, bool* found) {
 }
 
 // The entry found is remembered with its own key, a string equal to t.
-[[SEMA_HOT_TEXT]] Word hashmap_get_text(Word h, std::string_view t, Word& key) {
+Word hashmap_get_text(Word h, std::string_view t, Word& key) {
   HashMapObj* o = as_hashmap(h);
   auto it = o->map.find(TextKey{t});
   key = it == o->map.end() ? SEMA_NIL : it->first;
