@@ -295,7 +295,7 @@ class Compiler {
   //   run of the same let inside ours saves and restores the bits, and may
   //   leave the split's ends for another word (key_text finds them again).
   // - A call that may turn out to be a macro could hide a read: refused.
-  void defer_keys(MNode* m, LetNode* x) {
+  [[gnu::noinline]] void defer_keys(MNode* m, LetNode* x) noexcept {
     size_t nb = x->binds.size();
     const CScope* scope = x->scope.get();
     for (size_t i = 0; i < nb && i < 32; ++i) {
@@ -304,13 +304,12 @@ class Compiler {
       uint32_t slot = x->binds[i].first;
       if (std::ranges::count(x->binds, slot, [](const auto& b) { return b.first; }) != 1) continue;
       for (size_t j = i + 1; j < nb; ++j) {
-        size_t reads = 0;
-        bool macro = false;
-        count_reads(m->kids[j]->node, scope, slot, reads, macro);
-        if (macro) return;
-        if (reads == 0) continue;
+        Reads r{scope, slot};
+        count_reads(m->kids[j]->node, &r);
+        if (r.macro) return;
+        if (r.n == 0) continue;
         MNode* g = m->kids[j];
-        if (reads == 1 && g->bind == MNode::Bind::Get && reads_slot(g->kids[1], scope, slot)) {
+        if (r.n == 1 && g->bind == MNode::Bind::Get && reads_slot(g->kids[1], scope, slot)) {
           u->bind = MNode::Bind::Key;
           u->key_bit = uint32_t{1} << i;
           g->key_field = u;
@@ -320,16 +319,24 @@ class Compiler {
     }
   }
 
-  // The reads of (scope, slot) under n, and whether a call there may be a
-  // macro (defer_splits' count, by its own walk).
-  static void count_reads(Node* n, const CScope* scope, uint32_t slot, size_t& reads, bool& macro) {
-    if (n->kind == K::Call && static_cast<CallNode*>(n)->maybe_macro) macro = true;
+  // The reads of a slot under n, and whether a call there may be a macro
+  // (defer_splits' count, by its own walk). The walk's state is one pointer,
+  // so its std::function needs no allocation (and no cleanup code in front
+  // of the hot text, performance.md §31).
+  struct Reads {
+    const CScope* scope;
+    uint32_t slot;
+    size_t n = 0;
+    bool macro = false;
+  };
+  static void count_reads(Node* n, Reads* r) noexcept {
+    if (n->kind == K::Call && static_cast<CallNode*>(n)->maybe_macro) r->macro = true;
     if (n->kind == K::Local) {
       auto* l = static_cast<LocalNode*>(n);
-      if (l->target == scope && l->slot == slot) ++reads;
+      if (l->target == r->scope && l->slot == r->slot) ++r->n;
     }
-    for_each_child(n, [&](NodeP& c) {
-      if (c) count_reads(c.get(), scope, slot, reads, macro);
+    for_each_child(n, [r](NodeP& c) {
+      if (c) count_reads(c.get(), r);
     });
   }
 

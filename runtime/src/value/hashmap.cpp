@@ -61,6 +61,8 @@ __attribute__((noinline)) Word get_other(HashMapObj* o, Word key, bool* found) {
 }
 
 // The entry found is remembered with its own key, a string equal to t.
+// Not in the hot text: only fastio's rows call it, and there it moved the
+// hot functions std's rows share into fuller cache sets (performance.md §31).
 Word hashmap_get_text(Word h, std::string_view t, Word& key) {
   HashMapObj* o = as_hashmap(h);
   auto it = o->map.find(TextKey{t});
