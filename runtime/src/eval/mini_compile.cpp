@@ -321,8 +321,10 @@ class Compiler {
 
   // The reads of a slot under n, and whether a call there may be a macro
   // (defer_splits' count, by its own walk). The walk's state is one pointer,
-  // so its std::function needs no allocation (and no cleanup code in front
-  // of the hot text, performance.md §31).
+  // so its std::function needs no allocation and nothing can throw: with
+  // the walk and defer_keys noexcept (and defer_keys out of line) the
+  // compiler adds no cleanup code to .text.unlikely, which lies in front of
+  // the hot text and would move it (performance.md §31).
   struct Reads {
     const CScope* scope;
     uint32_t slot;
