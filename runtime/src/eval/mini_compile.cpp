@@ -82,6 +82,7 @@ class Compiler {
         }
         std::ranges::sort(slots);
         m->distinct_slots = std::ranges::adjacent_find(slots) == slots.end();
+        defer_keys(m, x);
         return m;
       }
       case K::Call: return call(static_cast<CallNode*>(n));
@@ -291,6 +292,80 @@ class Compiler {
                                 init->moved[0].slot == src->slot;
       }
     }
+  }
+
+  // Deferred keys (mini_eval.hpp, MNode::key_bit). A binding `name F`, F a
+  // deferred split's field (a SplitField init, Bind::Field), name's slot
+  // bound once by this let, qualifies when the first later binding that
+  // reads name is a leaf `get` (Bind::Get) whose key, and only that, is the
+  // read (counted in the analysed tree, as defer_splits does). Why this is
+  // unobservable:
+  // - Until that get, name's slot holds the split's source string (a
+  //   reference of its own) instead of the field, and nothing reads it.
+  //   Strings are immutable, so the field's bytes stay what they were.
+  // - The get needs only the bytes: a string key equals a string of the same
+  //   text, and the hashmap hashes a string by its text (TextKey). Then the
+  //   slot takes a string equal to the field (`eq?` is structural, so the
+  //   same value as the binding's): the map's own key when found, else one
+  //   made from the bytes; every other path of the get (anything but a
+  //   hashmap, get rebound: call_hook hands the node to the evaluator) makes
+  //   it first (key_string). From the get on, every read sees a string, as
+  //   today, so the body and later bindings may read name in any way.
+  // - The let's split_live bit says the slot is deferred, not the word; a
+  //   run of the same let inside ours saves and restores the bits, and may
+  //   leave the split's ends for another word (key_text finds them again).
+  // - A call that may turn out to be a macro could hide a read: refused.
+  [[gnu::noinline]] void defer_keys(MNode* m, LetNode* x) noexcept {
+    size_t nb = x->binds.size();
+    const CScope* scope = x->scope.get();
+    for (size_t i = 0; i < nb && i < 32; ++i) {
+      MNode* u = m->kids[i];
+      if (u->kind != MK::SplitField || u->bind != MNode::Bind::Field) continue;
+      uint32_t slot = x->binds[i].first;
+      if (std::ranges::count(x->binds, slot, [](const auto& b) { return b.first; }) != 1) continue;
+      for (size_t j = i + 1; j < nb; ++j) {
+        Reads r{scope, slot};
+        count_reads(m->kids[j]->node, &r);
+        if (r.macro) return;
+        if (r.n == 0) continue;
+        MNode* g = m->kids[j];
+        if (r.n == 1 && g->bind == MNode::Bind::Get && reads_slot(g->kids[1], scope, slot)) {
+          u->bind = MNode::Bind::Key;
+          u->key_bit = uint32_t{1} << i;
+          g->key_field = u;
+        }
+        break;
+      }
+    }
+  }
+
+  // The reads of a slot under n, and whether a call there may be a macro
+  // (defer_splits' count, by its own walk). The walk's state is one pointer,
+  // so its std::function needs no allocation and nothing can throw: with
+  // the walk and defer_keys noexcept (and defer_keys out of line) the
+  // compiler adds no cleanup code to .text.unlikely, which lies in front of
+  // the hot text and would move it (performance.md §31).
+  struct Reads {
+    const CScope* scope;
+    uint32_t slot;
+    size_t n = 0;
+    bool macro = false;
+  };
+  static void count_reads(Node* n, Reads* r) noexcept {
+    if (n->kind == K::Call && static_cast<CallNode*>(n)->maybe_macro) r->macro = true;
+    if (n->kind == K::Local) {
+      auto* l = static_cast<LocalNode*>(n);
+      if (l->target == r->scope && l->slot == r->slot) ++r->n;
+    }
+    for_each_child(n, [r](NodeP& c) {
+      if (c) count_reads(c.get(), r);
+    });
+  }
+
+  static bool reads_slot(const MNode* k, const CScope* scope, uint32_t slot) {
+    if (k->kind != MK::Local) return false;
+    auto* l = static_cast<LocalNode*>(k->node);
+    return l->target == scope && l->slot == slot;
   }
 
   // Whether init, a deferred split's use, is `(string->number F)` or

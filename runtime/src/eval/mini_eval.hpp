@@ -100,7 +100,8 @@ struct MNode {
   // value(); Defer, Field: a deferred split and its use; Chain: a chain
   // node; Get: a leaf `get` (a hashmap's lookup without the intrinsic's
   // dispatch).
-  enum class Bind : uint8_t { Value, Defer, Field, Chain, Get };
+  // Key: a deferred key (key_bit, below).
+  enum class Bind : uint8_t { Value, Defer, Field, Chain, Get, Key };
   Bind bind = Bind::Value;
   uint32_t bind_slot = 0;  // a let binding's init: the binding's slot in the let's frame
   // Let: no two bindings share a slot (a let* may rebind a name), so each
@@ -148,6 +149,16 @@ struct MNode {
   Test test = Test::Any;
   uint8_t test_var = 0;
   Word test_text = SEMA_NIL;
+  // A deferred key (mini_compile.cpp, defer_keys): a let binding
+  // `name (first v)` / `(nth v K)` of a deferred split whose first reader
+  // is a leaf `get` binding's key keeps the field's source string in name's
+  // slot (the field's place is the split's split_end) until that get, which
+  // finds the hashmap's entry by the bytes and puts the map's own key in the
+  // slot: a station found is never made as a string. key_bit (on the
+  // binding, Bind::Key): the let's split_live bit that says the slot holds
+  // the source. key_field (on the get): the binding.
+  uint32_t key_bit = 0;
+  MNode* key_field = nullptr;
   // Keyword: the keyword called.
   Word keyword = SEMA_NIL;
   // AssocLiteral in the shape run_rec takes first (Rec, below); null: none.

@@ -610,6 +610,81 @@ template <size_t N>
   return leaf_intrinsic<2>(st, u, env, out) || call_hook<2>(st, u, env, out);
 }
 
+// Deferred keys (mini_compile.cpp, defer_keys: why it is unobservable).
+
+// Whether u's slot holds its field's source in this run.
+[[gnu::always_inline]] inline bool key_live(const MNode* u) { return (u->split_let->split_live & u->key_bit) != 0; }
+
+// key_text when the split's remembered ends are another word's (a run of
+// the same let inside ours): field_of finds the field again in src.
+[[gnu::noinline]] std::string_view key_text_again(MNode* u, Word src) {
+  std::string_view t;
+  if (is_type(src, SEMA_T_STRING) && field_of(u, src, t)) return t;
+  return {};
+}
+
+// The text a live key's slot word src stands for: the field key_bind found,
+// at the ends the split remembers for src. A null data(): the slot was
+// emptied (a last use read it), there is no text.
+[[gnu::always_inline]] inline std::string_view key_text(MNode* u, Word src) {
+  const MNode* s = u->split;
+  uint32_t k = u->split_index;
+  if (s->split_src == src && k < s->split_known) [[likely]] {
+    const char* b = string_of(src).data();
+    return {b + (k ? s->split_end[k - 1] + 1 : 0), b + s->split_end[k]};
+  }
+  return key_text_again(u, src);
+}
+
+// A deferred key's binding (Bind::Key): the field's source in the slot,
+// with a reference of its own (the split's slot may give its up first), its
+// field found (field_of remembers the ends). Anything else: the field as a
+// string, as run_split_field makes it.
+[[gnu::always_inline]] inline bool key_bind(St& st, MNode* u, Env* env, Word& out) {
+  Word src;
+  std::string_view f;
+  if (!split_source(u, env, src) || !in_place(st, u) || !field_of(u, src, f)) [[unlikely]]
+    return run_split_field(st, u, env, out);
+  retain(src);
+  if (u->leaf_moves) empty_moved(u, env);
+  u->split_let->split_live |= u->key_bit;
+  out = src;
+  return true;
+}
+
+// key_string without memory for the string: the split's hook makes the
+// list (or reports the error, as the binding's fallback would have), the
+// field's own builtin takes the field from it.
+// Not cold: .text.unlikely lies in front of the hot text, whose place
+// decides the cache sets (performance.md §30).
+[[gnu::noinline]] bool key_oom(St& st, MNode* u, Word& slot) {
+  Word a[2] = {slot, u->split->kids[1]->constant};
+  bool owned[2] = {};
+  Word list, field;
+  if (!call_general<2>(st, u->split, a, owned, list)) return false;
+  Word b[2] = {list, u->kids.size() == 2 ? u->kids[1]->constant : SEMA_NIL};
+  bool owns[2] = {true, false};
+  if (!(u->kids.size() == 1 ? call_general<1>(st, u, b, owns, field) : call_general<2>(st, u, b, owns, field)))
+    return false;
+  release(std::exchange(slot, field));
+  return true;
+}
+
+// The string a deferred key stands for, made from its bytes and put in its
+// slot (read: a reader's read of it), before a path that reads the slot as
+// a value (an evaluator, a hook, the insertion). False: an error.
+[[gnu::noinline]] bool key_string(St& st, MNode* u, MNode* read, Env* env) {
+  if (!key_live(u)) return true;
+  u->split_let->split_live &= ~u->key_bit;
+  Word& slot = env->up(read->depth)->slots[read->slot];
+  std::string_view f = key_text(u, slot);
+  if (f.data() == nullptr) return true;
+  Word s;
+  if (!make_field_string(f, s)) return key_oom(st, u, slot);
+  release(std::exchange(slot, s));
+  return true;
+}
+
 // A deferred split's binding: X's string goes into the slot (moved out of
 // its own when the read was its last use, as the call's operand would be),
 // and the let's bit says so. False: not deferred, evaluate the call.
@@ -648,11 +723,63 @@ template <size_t N>
   }
 }
 
+// A deferred key's get whose key has no entry: nil, and the string made
+// from the bytes takes the slot (yp). False: out of memory, nothing changed.
+[[gnu::noinline]] bool key_missing(MNode* m, MNode* u, Env* env, Word* yp, std::string_view t, Word& out) {
+  Word s;
+  if (!make_field_string(t, s)) return false;
+  Word src = std::exchange(*yp, s);
+  u->split_let->split_live &= ~u->key_bit;
+  release(src);
+  out = SEMA_NIL;
+  if (m->leaf_moves) empty_moved(m, env);
+  return true;
+}
+
+// A deferred key's get (MNode::key_field) while the key is live: the
+// key's slot holds the source, and the hashmap is searched by the field's
+// bytes. The slot then takes a string equal to the field, the same value
+// the binding would have made: the map's own key when one was found, else
+// one made from the bytes; the key is no longer deferred. False: nothing
+// changed (but the map's last hit): the caller makes the string and calls
+// get as for any other key.
+[[gnu::always_inline]] inline bool key_lookup(St& st, MNode* m, MNode* u, Env* env, Word& out) {
+  MNode* r = m->kids[1];
+  Word x;
+  if (!in_place(st, m) || !atom(m->kids[0], env, x) || !is_type(x, SEMA_T_HASHMAP)) [[unlikely]]
+    return false;
+  Env* fe = env->up(r->depth);
+  if (r->slot >= fe->slots.size()) [[unlikely]]
+    return false;
+  Word* yp = &fe->slots[r->slot];
+  Word y = *yp;
+  std::string_view t = key_text(u, y);
+  if (t.data() == nullptr) [[unlikely]]
+    return false;
+  Word k;
+  Word v = hashmap_get_text(x, t, k);
+  if (k == SEMA_NIL) [[unlikely]]
+    return key_missing(m, u, env, yp, t, out);
+  retain(k);
+  *yp = k;
+  u->split_let->split_live &= ~u->key_bit;
+  // release(y), inline: the source mostly lives on (fastio's line).
+  if (is_ptr(y) && --as_obj(y)->rc == 0) [[unlikely]]
+    destroy(as_obj(y));
+  out = v;
+  retain(v);
+  if (m->leaf_moves) [[unlikely]]
+    empty_moved(m, env);
+  return true;
+}
+
 // A leaf `get` (MNode::Bind::Get) on a hashmap: what the intrinsic's get
 // does there, without outlined_intrinsic2's dispatch; anything else goes
-// to it. As leaf_intrinsic<2>: last-use reads give up their slots, and
-// false, with nothing changed, leaves the call to call_hook.
+// to it (a live deferred key: key_lookup). As leaf_intrinsic<2>: last-use
+// reads give up their slots, and false, with nothing changed, leaves the
+// call to call_hook.
 [[gnu::always_inline]] inline bool leaf_get(St& st, MNode* m, Env* env, Word& out) {
+  if (MNode* u = m->key_field; u != nullptr && key_live(u)) return key_lookup(st, m, u, env, out);
   Word x, y;
   if (!in_place(st, m) || !atom(m->kids[0], env, x) || !atom(m->kids[1], env, y)) [[unlikely]]
     return false;
@@ -676,7 +803,10 @@ template <size_t N>
     case MNode::Bind::Defer: return defer_split(st, let, k, in, w) || eval(st, k, in, w);
     case MNode::Bind::Field: return run_split_field(st, k, in, w);
     case MNode::Bind::Chain: return run_chain(st, k, in, w) || call_hook<1>(st, k, in, w);
-    case MNode::Bind::Get: return leaf_get(st, k, in, w) || call_hook<2>(st, k, in, w);
+    case MNode::Bind::Get:
+      return leaf_get(st, k, in, w) ||
+             ((k->key_field == nullptr || key_string(st, k->key_field, k->kids[1], in)) && call_hook<2>(st, k, in, w));
+    case MNode::Bind::Key: return key_bind(st, k, in, w);
     case MNode::Bind::Value: break;
   }
   return value(st, k, in, w);

@@ -60,6 +60,16 @@ __attribute__((noinline)) Word get_other(HashMapObj* o, Word key, bool* found) {
   return get_other(o, key, found);
 }
 
+// The entry found is remembered with its own key, a string equal to t.
+// Not in the hot text: only fastio's rows call it, and there it moved the
+// hot functions std's rows share into fuller cache sets (performance.md §31).
+Word hashmap_get_text(Word h, std::string_view t, Word& key) {
+  HashMapObj* o = as_hashmap(h);
+  auto it = o->map.find(TextKey{t});
+  key = it == o->map.end() ? SEMA_NIL : it->first;
+  return hit(o, it, key, nullptr);
+}
+
 Word* hashmap_probe_slot(Word h, Word key) {
   HashMapObj* o = as_hashmap(h);
   auto it = o->map.find(key);

@@ -17,6 +17,11 @@ struct StringKey {
 struct ImmediateKey {
   Word w;
 };
+// A string's text with no string made (the mini-eval's deferred key): it
+// hashes as a string with that text and equals exactly those.
+struct TextKey {
+  std::string_view t;
+};
 
 struct WordHash {
   using is_transparent = void;
@@ -30,6 +35,7 @@ struct WordHash {
   }
   size_t operator()(StringKey k) const { return static_cast<size_t>(string_hash(k.s)); }
   size_t operator()(ImmediateKey k) const { return static_cast<size_t>(hash(k.w)); }
+  size_t operator()(TextKey k) const { return static_cast<size_t>(text_hash(k.t)); }
 };
 struct WordEq {
   using is_transparent = void;
@@ -42,6 +48,8 @@ struct WordEq {
   bool operator()(Word a, StringKey b) const { return (*this)(b, a); }
   bool operator()(ImmediateKey a, Word b) const { return a.w == b; }
   bool operator()(Word a, ImmediateKey b) const { return a == b.w; }
+  bool operator()(TextKey a, Word b) const { return is_type(b, SEMA_T_STRING) && same_text(a.t, string_of(b)); }
+  bool operator()(Word a, TextKey b) const { return (*this)(b, a); }
 };
 
 struct HashMapObj final : Obj {
@@ -69,6 +77,11 @@ inline Word* hashmap_value_slot(Word h, Word key) {
   auto* o = static_cast<HashMapObj*>(as_obj(h));
   return key == o->last_key && o->last_val != nullptr ? o->last_val : hashmap_probe_slot(h, key);
 }
+// hashmap_get for the string key with text t, with no string made: what it
+// answers for a string with those bytes; key: the map's own key that was
+// found (nil: none), remembered as last_key, as hashmap_get remembers its
+// key.
+[[gnu::visibility("hidden")]] Word hashmap_get_text(Word h, std::string_view t, Word& key);  // borrowed
 // Steals h and returns the new reference; in place when unique. The word
 // form is the host table's entry: no Value to pass through memory.
 Word hashmap_assoc_word(Word h, Word key, Word val);

@@ -55,10 +55,14 @@ inline uint64_t hash_bytes(std::string_view s, uint64_t seed) {
 
 inline constexpr uint64_t kStringSeed = hash_mix(static_cast<uint64_t>(SEMA_T_STRING) + 1);
 
+// hash() of a string with text t, without the string (a hashmap lookup by
+// a field's bytes finds the string keys with that text).
+inline uint64_t text_hash(std::string_view t) { return hash_bytes(t, kStringSeed); }
+
 // hash() of a string, memoised in the object (0 = not yet).
 inline uint64_t string_hash(const StringObj* s) {
   if (s->hash_memo != 0) return s->hash_memo;
-  uint64_t h = hash_bytes(s->text, kStringSeed);
+  uint64_t h = text_hash(s->text);
   s->hash_memo = h;
   return h;
 }
