@@ -384,7 +384,7 @@ template <size_t N>
   return number_done(m, u, env, frame, src);
 }
 
-[[gnu::noinline, SEMA_HOT_TEXT]] bool split_number(St& st, MNode* m, Env* env, Word& out) {
+[[gnu::noinline]] bool split_number_rest(St& st, MNode* m, Env* env, Word& out) {
   MNode* conv = m->intrinsic == SEMA_INTRINSIC_FLOAT ? m->kids[0] : m;
   MNode* u = conv->kids[0];
   if (st.any_dynamic || m->cell->value != m->builtin || conv->cell->value != conv->builtin ||
@@ -399,6 +399,49 @@ template <size_t N>
     return split_number_field(st, m, u, env, frame, src, out);
   out = std::bit_cast<Word>(real);  // finite: sema_from_float's word is its bits
   return number_done(m, u, env, frame, src);
+}
+
+// split_number's common case first, from what the compiler set out for it
+// (mini_eval.hpp, split_cells…): nothing rebound, the split live, its
+// source in the slot with this run's ends, the field the next to find and,
+// from its start to the text's end, parse_tenths' shape (a line's last
+// field: the shape holds no separator, split_tenths, so the field is that
+// text and it ends the text). Its result is split_number_rest's for the
+// same state: the same checks (the three cells, any_dynamic, the bit, the
+// slot's word equal to split_src, which stands for its string type),
+// parse_tenths' double, the end and the state stored as tenths_in_place
+// stores them, number_done's slot release. Anything else changes nothing
+// and goes to split_number_rest, which starts again from the top.
+[[gnu::noinline, SEMA_HOT_TEXT]] bool split_number(St& st, MNode* m, Env* env, Word& out) {
+  if (st.any_dynamic || m->split_cells[0]->value != m->split_builtins[0] ||
+      m->split_cells[1]->value != m->split_builtins[1] || m->split_cells[2]->value != m->split_builtins[2] ||
+      !(*m->split_live_at & m->split_live_bit)) [[unlikely]]
+    return split_number_rest(st, m, env, out);
+  MNode* s = m->split_node;
+  Word src = env->get(m->split_slot);
+  if (src != s->split_src || s->split_known != m->split_known_next || s->split_ended) [[unlikely]]
+    return split_number_rest(st, m, env, out);
+  // The field's start: the end before it plus one (uint32_t: 0 for field
+  // 0). Its text fits split_end's uint32_t: for K > 0 field_of recorded
+  // that end only for a text of at most UINT32_MAX bytes (this run's, and
+  // the slot keeps it unchanged), for K = 0 the shape holds at most 6.
+  std::string_view t = string_of(src);
+  uint32_t from = *m->split_from_at + 1;
+  double real;
+  if (!num::parse_tenths_back(t.data() + from, t.data() + t.size(), &real)) [[unlikely]]
+    return split_number_rest(st, m, env, out);
+  *m->split_end_at = static_cast<uint32_t>(t.size());
+  s->split_known = m->split_known_last;
+  s->split_ended = true;
+  out = std::bit_cast<Word>(real);  // finite: sema_from_float's word is its bits
+  if (m->split_moves_src) {
+    env->slots[m->split_slot] = SEMA_NIL;  // the slot exists: get() read src from it
+    // src is a string (split_src): release() without its pointer test
+    if (--as_obj(src)->rc == 0) destroy(as_obj(src));
+  } else if (m->leaf_moves) [[unlikely]] {
+    empty_moved(m, env);
+  }
+  return true;
 }
 
 // A chain call rebound: call_hook will hand the chain's analysed node to
@@ -613,13 +656,30 @@ template <size_t N>
 // its own when the read was its last use, as the call's operand would be),
 // and the let's bit says so. False: not deferred, evaluate the call.
 [[gnu::noinline, SEMA_HOT_TEXT]] bool defer_split(St& st, MNode* let, MNode* s, Env* env, Word& out) {
-  Word src;
-  if (!in_place(st, s) || !atom(s->kids[0], env, src) || !is_type(src, SEMA_T_STRING)) [[unlikely]]
+  if (!in_place(st, s)) [[unlikely]]
     return false;
-  if (s->leaf_moves)  // the one moved slot is X's (the separator is a constant)
-    env->up(s->moved[0].depth)->slots[s->moved[0].slot] = SEMA_NIL;
-  else
+  MNode* x = s->kids[0];
+  Word src;
+  if (x->kind == MK::Local) [[likely]] {
+    // atom()'s read, the slot's address kept for the move; an unset slot
+    // is no string either
+    Env* f = env->up(x->depth);
+    if (x->slot >= f->slots.size()) [[unlikely]]
+      return false;
+    Word& slot = f->slots[x->slot];
+    src = slot;
+    if (!is_type(src, SEMA_T_STRING)) [[unlikely]]
+      return false;
+    if (s->leaf_moves)  // the one moved slot is X's (the separator is a constant)
+      slot = SEMA_NIL;
+    else
+      retain(src);
+  } else {
+    src = x->constant;
+    if (!is_type(src, SEMA_T_STRING)) [[unlikely]]
+      return false;
     retain(src);
+  }
   out = src;
   let->split_live |= s->split_bit;
   s->split_src = src;  // field_of: no ends known for this run yet
