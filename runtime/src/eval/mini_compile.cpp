@@ -240,7 +240,7 @@ class Compiler {
   //   a string); a nested run of the same let saves and restores the bits.
   // - A call that may turn out to be a macro (expanded and analysed at run
   //   time) could hide a read, so any such call refuses the let's splits.
-  void defer_splits(MNode* m, LetNode* x) {
+  [[gnu::noinline]] void defer_splits(MNode* m, LetNode* x) {
     size_t nb = x->binds.size();
     for (size_t i = 0; i < nb && i < 32; ++i) {
       MNode* s = m->kids[i];
@@ -273,6 +273,10 @@ class Compiler {
       s->split_role = MNode::Split::Defer;
       s->split_bit = uint32_t{1} << i;
       s->split_sep = string_of(s->kids[1]->constant)[0];
+      const MNode* from = s->kids.data()[0];  // a Hook2 (is_byte_split); data(): no assertion's cold code in front of the hot text
+      s->split_from_local = from->kind == MK::Local;
+      s->split_from_depth = from->depth;
+      s->split_from_slot = from->slot;
       for (MNode* u : uses) {
         u->kind = MK::SplitField;
         u->split_role = MNode::Split::Field;
@@ -310,7 +314,7 @@ class Compiler {
   // source read that is not at depth 0 (none is: the init is evaluated in
   // the split's let frame) gets a slot past any frame, whose read is never
   // the split's source: the step declines every time.
-  static void number_step(MNode* init, const MNode* src) {
+  [[gnu::noinline]] static void number_step(MNode* init, const MNode* src) noexcept {
     static constexpr uint32_t kBeforeFirst = UINT32_MAX;  // + 1 wraps to field 0's start
     MNode* conv = init->intrinsic == SEMA_INTRINSIC_FLOAT ? init->kids[0] : init;
     MNode* u = conv->kids[0];

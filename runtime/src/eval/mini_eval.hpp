@@ -132,6 +132,10 @@ struct MNode {
   bool split_ended = false;
   uint32_t split_end[kSplitCuts] = {};
   Word split_src = SEMA_NIL;
+  // Defer: X a variable read (else a constant), its depth and slot, read
+  // by defer_split without the read's node.
+  bool split_from_local = false;
+  uint32_t split_from_depth = 0, split_from_slot = 0;
   // Hook1 chain: `(string->number F)` or `(float (string->number F))` over a
   // SplitField F, run as one step first (mini_run.cpp, split_number).
   bool split_number = false;

@@ -410,17 +410,17 @@ template <size_t N>
 // same state: the same checks (the three cells, any_dynamic, the bit, the
 // slot's word equal to split_src, which stands for its string type),
 // parse_tenths' double, the end and the state stored as tenths_in_place
-// stores them, number_done's slot release. Anything else changes nothing
-// and goes to split_number_rest, which starts again from the top.
-[[gnu::noinline, SEMA_HOT_TEXT]] bool split_number(St& st, MNode* m, Env* env, Word& out) {
+// stores them, number_done's slot release. Anything else: false, with
+// nothing changed (split_number_rest starts again from the top).
+[[gnu::always_inline]] inline bool number_fast(St& st, MNode* m, Env* env, Word& out) {
   if (st.any_dynamic || m->split_cells[0]->value != m->split_builtins[0] ||
       m->split_cells[1]->value != m->split_builtins[1] || m->split_cells[2]->value != m->split_builtins[2] ||
       !(*m->split_live_at & m->split_live_bit)) [[unlikely]]
-    return split_number_rest(st, m, env, out);
+    return false;
   MNode* s = m->split_node;
   Word src = env->get(m->split_slot);
   if (src != s->split_src || s->split_known != m->split_known_next || s->split_ended) [[unlikely]]
-    return split_number_rest(st, m, env, out);
+    return false;
   // The field's start: the end before it plus one (uint32_t: 0 for field
   // 0). Its text fits split_end's uint32_t: for K > 0 field_of recorded
   // that end only for a text of at most UINT32_MAX bytes (this run's, and
@@ -429,7 +429,7 @@ template <size_t N>
   uint32_t from = *m->split_from_at + 1;
   double real;
   if (!num::parse_tenths_back(t.data() + from, t.data() + t.size(), &real)) [[unlikely]]
-    return split_number_rest(st, m, env, out);
+    return false;
   *m->split_end_at = static_cast<uint32_t>(t.size());
   s->split_known = m->split_known_last;
   s->split_ended = true;
@@ -442,6 +442,10 @@ template <size_t N>
     empty_moved(m, env);
   }
   return true;
+}
+
+[[gnu::noinline, SEMA_HOT_TEXT]] bool split_number(St& st, MNode* m, Env* env, Word& out) {
+  return number_fast(st, m, env, out) || split_number_rest(st, m, env, out);
 }
 
 // A chain call rebound: call_hook will hand the chain's analysed node to
@@ -461,7 +465,7 @@ template <size_t N>
 // next call has its own, the last-use slots are emptied after all of them
 // succeeded; false, with nothing changed: call_hook runs the call from the
 // start.
-[[gnu::noinline]] bool run_calls(St& st, MNode* m, Env* env, Word& out) {
+[[gnu::noinline, SEMA_HOT_TEXT]] bool run_calls(St& st, MNode* m, Env* env, Word& out) {
   MNode* calls[kMaxChain];  // the outermost first
   size_t n = 0;
   MNode* k = m;
@@ -655,18 +659,18 @@ template <size_t N>
 // A deferred split's binding: X's string goes into the slot (moved out of
 // its own when the read was its last use, as the call's operand would be),
 // and the let's bit says so. False: not deferred, evaluate the call.
-[[gnu::noinline, SEMA_HOT_TEXT]] bool defer_split(St& st, MNode* let, MNode* s, Env* env, Word& out) {
+[[gnu::always_inline]] inline bool defer_split(St& st, MNode* let, MNode* s, Env* env, Word& out) {
   if (!in_place(st, s)) [[unlikely]]
     return false;
-  MNode* x = s->kids[0];
   Word src;
-  if (x->kind == MK::Local) [[likely]] {
+  if (s->split_from_local) [[likely]] {
     // atom()'s read, the slot's address kept for the move; an unset slot
     // is no string either
-    Env* f = env->up(x->depth);
-    if (x->slot >= f->slots.size()) [[unlikely]]
+    Env* f = env;
+    for (uint32_t d = s->split_from_depth; d > 0; --d) f = f->parent.get();
+    if (s->split_from_slot >= f->slots.size()) [[unlikely]]
       return false;
-    Word& slot = f->slots[x->slot];
+    Word& slot = f->slots[s->split_from_slot];
     src = slot;
     if (!is_type(src, SEMA_T_STRING)) [[unlikely]]
       return false;
@@ -675,7 +679,7 @@ template <size_t N>
     else
       retain(src);
   } else {
-    src = x->constant;
+    src = s->kids[0]->constant;
     if (!is_type(src, SEMA_T_STRING)) [[unlikely]]
       return false;
     retain(src);
@@ -734,7 +738,8 @@ template <size_t N>
   switch (k->bind) {
     case MNode::Bind::Defer: return defer_split(st, let, k, in, w) || eval(st, k, in, w);
     case MNode::Bind::Field: return run_split_field(st, k, in, w);
-    case MNode::Bind::Chain: return run_chain(st, k, in, w) || call_hook<1>(st, k, in, w);
+    case MNode::Bind::Chain:  // a split_number chain's common case inline (false: run_chain tries it again)
+      return (k->split_number && number_fast(st, k, in, w)) || run_chain(st, k, in, w) || call_hook<1>(st, k, in, w);
     case MNode::Bind::Get: return leaf_get(st, k, in, w) || call_hook<2>(st, k, in, w);
     case MNode::Bind::Value: break;
   }
