@@ -464,7 +464,9 @@ template <size_t N>
 // from the inside out. An intermediate result is dropped as soon as the
 // next call has its own, the last-use slots are emptied after all of them
 // succeeded; false, with nothing changed: call_hook runs the call from the
-// start.
+// start. In the hot text: the per-row path of every chain but a
+// split_number's, and there it keeps std's hot functions after this file
+// in their cache sets (performance.md §34).
 [[gnu::noinline, SEMA_HOT_TEXT]] bool run_calls(St& st, MNode* m, Env* env, Word& out) {
   MNode* calls[kMaxChain];  // the outermost first
   size_t n = 0;
