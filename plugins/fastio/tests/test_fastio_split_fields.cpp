@@ -278,3 +278,86 @@ TEST_CASE("deferred split: numbers parsed from the field in place", "[plugin:fas
           b.plain().eval("(string->number \"" + t + "\")"));
   }
 }
+
+TEST_CASE("deferred split: the last field's number read from its end", "[plugin:fastio]") {
+  Both b("math");
+  Files f;
+  // every shape the step reads from the field's end, and its neighbours it
+  // must leave to the general path, as a row's last field (k = 1)
+  std::vector<std::string> texts = {"0.0", "-0.0", "9.9", "-9.9", "12.3", "-12.3", "99.9", "-99.9", "999.9", "-999.9", "007.5",
+                                    "-07.5", "000.0", "1000.0", "-1000.0", "0009.9", "--1.0", "-+1.0", "+1.0", "1-1.0", "-1-.0",
+                                    "1.23", "-1.23", ".5", "-.5", "5.", "-5.", "1.5x", "x1.5", "1.x", "1..5", "12", "-12", "-",
+                                    "1e1", "1.5e1", "\u0663.5", " 1.5", "1.5 "};
+  for (const std::string& t : texts) {
+    INFO(t);
+    std::string p1 = q(f.write("one", "s;" + t + "\n"));
+    CHECK(b.eval("(file/fold-lines " + p1 + " " + step("(name (first parts)) (v (float (string->number (nth parts 1))))", "v") +
+                 " nil)") == b.plain().eval("(float (string->number \"" + t + "\"))"));
+    CHECK(b.eval("(file/fold-lines " + p1 + " " + step("(name (first parts)) (v (string->number (nth parts 1)))", "v") + " nil)") ==
+          b.plain().eval("(string->number \"" + t + "\")"));
+    // the field first in its line (k = 0), and third after two found fields
+    std::string p2 = q(f.write("two", t + "\n"));
+    CHECK(b.eval("(file/fold-lines " + p2 + " " + step("(v (float (string->number (first parts))))", "v") + " nil)") ==
+          b.plain().eval("(float (string->number \"" + t + "\"))"));
+    std::string p3 = q(f.write("three", "a;;" + t + "\n"));
+    CHECK(b.eval("(file/fold-lines " + p3 + " " +
+                 step("(a (first parts)) (e (nth parts 1)) (v (float (string->number (nth parts 2))))", "(list a e v)") + " nil)") ==
+          b.plain().eval("(list \"a\" \"\" (float (string->number \"" + t + "\")))"));
+  }
+  // rows of several kinds after each other: the number last, not last (the
+  // general path finds its end), short lines, a line that is just the
+  // number, the number found before the name, and the same field twice
+  std::string p = q(f.write("rows", "Oslo;1.5\nx;-2.5;y\nA;7.0\nRome;20.1;\n;-0.0\nLima;-33.3\nB;1.5;2.5\nC;0.5\n"));
+  CHECK(b.eval("(file/fold-lines " + p + " " +
+               step("(name (first parts)) (t (float (string->number (nth parts 1))))", "(cons (list name t) acc)") + " '())") ==
+        "((\"C\" 0.5) (\"B\" 1.5) (\"Lima\" -33.3) (\"\" -0.0) (\"Rome\" 20.1) (\"A\" 7.0) (\"x\" -2.5) (\"Oslo\" 1.5))");
+  CHECK(b.eval("(file/fold-lines " + p + " " +
+               step("(t (float (string->number (nth parts 1)))) (name (first parts)) (t2 (string->number (nth parts 1)))",
+                    "(cons (list name t t2) acc)") +
+               " '())") ==
+        "((\"C\" 0.5 0.5) (\"B\" 1.5 1.5) (\"Lima\" -33.3 -33.3) (\"\" -0.0 -0.0) (\"Rome\" 20.1 20.1) (\"A\" 7.0 7.0) "
+        "(\"x\" -2.5 -2.5) (\"Oslo\" 1.5 1.5))");
+  // the source read again after the number (not its last use), and the
+  // line itself read after the split
+  CHECK(b.eval("(file/fold-lines " + p + " " +
+               step("(name (first parts)) (t (float (string->number (nth parts 1)))) (n2 (nth parts 0))", "(cons (list n2 t) acc)") +
+               " '())") ==
+        "((\"C\" 0.5) (\"B\" 1.5) (\"Lima\" -33.3) (\"\" -0.0) (\"Rome\" 20.1) (\"A\" 7.0) (\"x\" -2.5) (\"Oslo\" 1.5))");
+  CHECK(b.eval("(file/fold-lines " + p + " " +
+               step("(name (first parts)) (t (float (string->number (nth parts 1))))", "(cons (list line t) acc)") + " '())") ==
+        "((\"C;0.5\" 0.5) (\"B;1.5;2.5\" 1.5) (\"Lima;-33.3\" -33.3) (\";-0.0\" -0.0) (\"Rome;20.1;\" 20.1) (\"A;7.0\" 7.0) "
+        "(\"x;-2.5;y\" -2.5) (\"Oslo;1.5\" 1.5))");
+}
+
+TEST_CASE("deferred split: builtins rebound while numbers of the common shape stream", "[plugin:fastio]") {
+  Both b("math");
+  Files f;
+  // the common case's own checks: each of its builtins rebound in a row
+  std::string p = q(f.write("a", "a;1.5\nb;2.5\nc;3.5\n"));
+  b.eval("(define (mine x) (list :mine x))");
+  b.eval("(define (mine2 x i) (list :mine2 x i))");
+  b.eval("(define saved-first first)");
+  b.eval("(define saved-nth nth)");
+  b.eval("(define saved-float float)");
+  b.eval("(define saved-s2n string->number)");
+  auto run = [&](const std::string& rebind, const std::string& restore, const std::string& chain) {
+    std::string r = b.eval("(file/fold-lines " + p + " " +
+                           step("(z (if (= line \"b;2.5\") " + rebind + " nil)) (a (first parts)) (t " + chain + ")",
+                                "(cons (list a t) acc)") +
+                           " '())");
+    b.eval(restore);
+    return r;
+  };
+  for (const char* chain : {"(float (string->number (nth parts 1)))", "(string->number (nth parts 1))"}) {
+    INFO(chain);
+    bool fl = std::string(chain).starts_with("(float");
+    CHECK(run("(set! first mine)", "(set! first saved-first)", chain) ==
+          "(((:mine (\"c\" \"3.5\")) 3.5) ((:mine (\"b\" \"2.5\")) 2.5) (\"a\" 1.5))");
+    CHECK(run("(set! nth mine2)", "(set! nth saved-nth)", chain) ==
+          (fl ? "Type error: expected string, got list" : "Type error: expected string, got list"));
+    CHECK(run("(set! float mine)", "(set! float saved-float)", chain) ==
+          (fl ? "((\"c\" (:mine 3.5)) (\"b\" (:mine 2.5)) (\"a\" 1.5))" : "((\"c\" 3.5) (\"b\" 2.5) (\"a\" 1.5))"));
+    CHECK(run("(set! string->number string-length)", "(set! string->number saved-s2n)", chain) ==
+          (fl ? "((\"c\" 3.0) (\"b\" 3.0) (\"a\" 1.5))" : "((\"c\" 3) (\"b\" 3) (\"a\" 1.5))"));
+  }
+}

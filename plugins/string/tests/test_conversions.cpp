@@ -162,7 +162,8 @@ TEST_CASE("parse_tenths agrees with parse_short", "[plugin:string]") {
   for (const char* sign : {"", "-", "+"})
     for (const std::string& w : wholes)
       for (const char* tail : {".0", ".5", ".9", ".", ".05", "", "..1", ".x", "e1", ".1e1"}) texts.push_back(sign + w + tail);
-  for (const char* t : {"-0.0", "0.0", "999.9", "-999.9", "1000.0", "--1.0", "-+1.0", " 1.0", "1.0 ", "a.0", "1.a", "\u0663.\u0663"})
+  for (const char* t : {"-0.0", "0.0", "999.9", "-999.9", "1000.0", "--1.0", "-+1.0", " 1.0", "1.0 ", "a.0", "1.a", "\u0663.\u0663",
+                        "1-1.0", "-1-.0", "12.-5", "-..5", "-", "-1", "..", "1.5\r", "\xff" "1.5", "/1.5", ":1.5", "1/.5", "1:.5"})
     texts.emplace_back(t);
   size_t taken = 0;
   for (const std::string& t : texts) {
@@ -175,6 +176,15 @@ TEST_CASE("parse_tenths agrees with parse_short", "[plugin:string]") {
       ++taken;
       REQUIRE(kind == sema::num::Short::Float);
       CHECK(std::bit_cast<uint64_t>(got) == std::bit_cast<uint64_t>(want));
+    }
+    // parse_tenths_back on exactly the text, alone and after other bytes
+    // (a digit, a '-', a separator: it must not read before its start)
+    for (const char* before : {"", "1", "-", "ab;", "9;-"}) {
+      std::string line = before + t;
+      const char* p = line.data() + std::string_view(before).size();
+      double back = 0;
+      CHECK(sema::num::parse_tenths_back(p, line.data() + line.size(), &back) == tenths);
+      if (tenths) CHECK(std::bit_cast<uint64_t>(back) == std::bit_cast<uint64_t>(want));
     }
     // the same text after a field and followed by the stop byte, by the
     // end, or by anything else: taken when the field up to the first stop

@@ -241,7 +241,7 @@ class Compiler {
   //   a string); a nested run of the same let saves and restores the bits.
   // - A call that may turn out to be a macro (expanded and analysed at run
   //   time) could hide a read, so any such call refuses the let's splits.
-  void defer_splits(MNode* m, LetNode* x) {
+  [[gnu::noinline]] void defer_splits(MNode* m, LetNode* x) {
     size_t nb = x->binds.size();
     for (size_t i = 0; i < nb && i < 32; ++i) {
       MNode* s = m->kids[i];
@@ -274,6 +274,10 @@ class Compiler {
       s->split_role = MNode::Split::Defer;
       s->split_bit = uint32_t{1} << i;
       s->split_sep = string_of(s->kids[1]->constant)[0];
+      const MNode* from = s->kids.data()[0];  // a Hook2 (is_byte_split); data(): no assertion's cold code in front of the hot text
+      s->split_from_local = from->kind == MK::Local;
+      s->split_from_depth = from->depth;
+      s->split_from_slot = from->slot;
       for (MNode* u : uses) {
         u->kind = MK::SplitField;
         u->split_role = MNode::Split::Field;
@@ -290,6 +294,7 @@ class Compiler {
         const MNode* src = init->split_number ? number_chain_source(init) : nullptr;
         init->split_moves_src = src && init->moved.size() == 1 && init->moved[0].depth == src->depth &&
                                 init->moved[0].slot == src->slot;
+        if (init->split_number) number_step(init, src);
       }
     }
   }
@@ -377,6 +382,32 @@ class Compiler {
     if (c->intrinsic == SEMA_INTRINSIC_FLOAT) c = c->kids[0];
     return c->kind == MK::Hook1 && c->chain && c->intrinsic == SEMA_INTRINSIC_STRING_TO_NUMBER &&
            c->kids[0]->kind == MK::SplitField;
+  }
+
+  // split_number's first step (mini_eval.hpp): what it reads, found once
+  // (the nodes live in the Code's deque: their addresses are stable). A
+  // source read that is not at depth 0 (none is: the init is evaluated in
+  // the split's let frame) gets a slot past any frame, whose read is never
+  // the split's source: the step declines every time.
+  [[gnu::noinline]] static void number_step(MNode* init, const MNode* src) noexcept {
+    static constexpr uint32_t kBeforeFirst = UINT32_MAX;  // + 1 wraps to field 0's start
+    MNode* conv = init->intrinsic == SEMA_INTRINSIC_FLOAT ? init->kids[0] : init;
+    MNode* u = conv->kids[0];
+    MNode* s = u->split;
+    const MNode* calls[3] = {init, conv, u};
+    for (size_t i = 0; i < 3; ++i) {
+      init->split_cells[i] = calls[i]->cell;
+      init->split_builtins[i] = calls[i]->builtin;
+    }
+    uint32_t k = u->split_index;  // < kSplitCuts when split_tenths
+    init->split_live_at = &u->split_let->split_live;
+    init->split_live_bit = u->split_bit;
+    init->split_slot = src->depth == 0 ? src->slot : UINT32_MAX;
+    init->split_node = s;
+    init->split_known_next = u->split_tenths ? k : UINT32_MAX;
+    init->split_known_last = static_cast<uint8_t>(k + 1);
+    init->split_from_at = !u->split_tenths ? nullptr : k ? &s->split_end[k - 1] : &kBeforeFirst;
+    init->split_end_at = u->split_tenths ? &s->split_end[k] : nullptr;
   }
 
   // A number_chain's read of the split's slot.

@@ -133,9 +133,33 @@ struct MNode {
   bool split_ended = false;
   uint32_t split_end[kSplitCuts] = {};
   Word split_src = SEMA_NIL;
+  // Defer: X a variable read (else a constant), its depth and slot, read
+  // by defer_split without the read's node.
+  bool split_from_local = false;
+  uint32_t split_from_depth = 0, split_from_slot = 0;
   // Hook1 chain: `(string->number F)` or `(float (string->number F))` over a
   // SplitField F, run as one step first (mini_run.cpp, split_number).
   bool split_number = false;
+  // split_number: what its first step reads, set at compile time
+  // (mini_compile.cpp, number_step; mini_run.cpp, split_number): the three
+  // calls' cells and builtins (the outer call, the conversion, the field's
+  // call; the outer one twice for a bare string->number), the split's
+  // let's split_live and the split's bit in it, the split, the source's
+  // slot in the let's own frame (the chain is a later binding's init of
+  // the split's let, read at depth 0), the field's K (split_known before
+  // it, a K without split_tenths: never matched), the end before the
+  // field (split_end[K - 1], for K = 0 one whose next byte is 0) and the
+  // field's own end.
+  Cell* split_cells[3] = {};
+  Word split_builtins[3] = {};
+  const uint32_t* split_live_at = nullptr;
+  uint32_t split_live_bit = 0;
+  uint32_t split_slot = 0;
+  MNode* split_node = nullptr;
+  uint32_t split_known_next = 0;
+  uint8_t split_known_last = 0;  // split_known_next + 1: split_known after the field
+  const uint32_t* split_from_at = nullptr;
+  uint32_t* split_end_at = nullptr;
   // Field: a separator parse_tenths' shape cannot hold (not '-', '.' or a
   // digit) and K below kSplitCuts (mini_run.cpp, tenths_in_place).
   bool split_tenths = false;

@@ -385,7 +385,7 @@ template <size_t N>
   return number_done(m, u, env, frame, src);
 }
 
-[[gnu::noinline, SEMA_HOT_TEXT]] bool split_number(St& st, MNode* m, Env* env, Word& out) {
+[[gnu::noinline]] bool split_number_rest(St& st, MNode* m, Env* env, Word& out) {
   MNode* conv = m->intrinsic == SEMA_INTRINSIC_FLOAT ? m->kids[0] : m;
   MNode* u = conv->kids[0];
   if (st.any_dynamic || m->cell->value != m->builtin || conv->cell->value != conv->builtin ||
@@ -400,6 +400,53 @@ template <size_t N>
     return split_number_field(st, m, u, env, frame, src, out);
   out = std::bit_cast<Word>(real);  // finite: sema_from_float's word is its bits
   return number_done(m, u, env, frame, src);
+}
+
+// split_number's common case first, from what the compiler set out for it
+// (mini_eval.hpp, split_cells…): nothing rebound, the split live, its
+// source in the slot with this run's ends, the field the next to find and,
+// from its start to the text's end, parse_tenths' shape (a line's last
+// field: the shape holds no separator, split_tenths, so the field is that
+// text and it ends the text). Its result is split_number_rest's for the
+// same state: the same checks (the three cells, any_dynamic, the bit, the
+// slot's word equal to split_src, which stands for its string type),
+// parse_tenths' double, the end and the state stored as tenths_in_place
+// stores them, number_done's slot release. Anything else: false, with
+// nothing changed (split_number_rest starts again from the top).
+[[gnu::always_inline]] inline bool number_fast(St& st, MNode* m, Env* env, Word& out) {
+  if (st.any_dynamic || m->split_cells[0]->value != m->split_builtins[0] ||
+      m->split_cells[1]->value != m->split_builtins[1] || m->split_cells[2]->value != m->split_builtins[2] ||
+      !(*m->split_live_at & m->split_live_bit)) [[unlikely]]
+    return false;
+  MNode* s = m->split_node;
+  Word src = env->get(m->split_slot);
+  if (src != s->split_src || s->split_known != m->split_known_next || s->split_ended) [[unlikely]]
+    return false;
+  // The field's start: the end before it plus one (uint32_t: 0 for field
+  // 0). Its text fits split_end's uint32_t: for K > 0 field_of recorded
+  // that end only for a text of at most UINT32_MAX bytes (this run's, and
+  // the slot keeps it unchanged), for K = 0 the shape holds at most 6.
+  std::string_view t = string_of(src);
+  uint32_t from = *m->split_from_at + 1;
+  double real;
+  if (!num::parse_tenths_back(t.data() + from, t.data() + t.size(), &real)) [[unlikely]]
+    return false;
+  *m->split_end_at = static_cast<uint32_t>(t.size());
+  s->split_known = m->split_known_last;
+  s->split_ended = true;
+  out = std::bit_cast<Word>(real);  // finite: sema_from_float's word is its bits
+  if (m->split_moves_src) {
+    env->slots[m->split_slot] = SEMA_NIL;  // the slot exists: get() read src from it
+    // src is a string (split_src): release() without its pointer test
+    if (--as_obj(src)->rc == 0) destroy(as_obj(src));
+  } else if (m->leaf_moves) [[unlikely]] {
+    empty_moved(m, env);
+  }
+  return true;
+}
+
+[[gnu::noinline, SEMA_HOT_TEXT]] bool split_number(St& st, MNode* m, Env* env, Word& out) {
+  return number_fast(st, m, env, out) || split_number_rest(st, m, env, out);
 }
 
 // A chain call rebound: call_hook will hand the chain's analysed node to
@@ -418,8 +465,10 @@ template <size_t N>
 // from the inside out. An intermediate result is dropped as soon as the
 // next call has its own, the last-use slots are emptied after all of them
 // succeeded; false, with nothing changed: call_hook runs the call from the
-// start.
-[[gnu::noinline]] bool run_calls(St& st, MNode* m, Env* env, Word& out) {
+// start. In the hot text: the per-row path of every chain but a
+// split_number's, and there it keeps std's hot functions after this file
+// in their cache sets (performance.md §34).
+[[gnu::noinline, SEMA_HOT_TEXT]] bool run_calls(St& st, MNode* m, Env* env, Word& out) {
   MNode* calls[kMaxChain];  // the outermost first
   size_t n = 0;
   MNode* k = m;
@@ -688,14 +737,31 @@ template <size_t N>
 // A deferred split's binding: X's string goes into the slot (moved out of
 // its own when the read was its last use, as the call's operand would be),
 // and the let's bit says so. False: not deferred, evaluate the call.
-[[gnu::noinline, SEMA_HOT_TEXT]] bool defer_split(St& st, MNode* let, MNode* s, Env* env, Word& out) {
-  Word src;
-  if (!in_place(st, s) || !atom(s->kids[0], env, src) || !is_type(src, SEMA_T_STRING)) [[unlikely]]
+[[gnu::always_inline]] inline bool defer_split(St& st, MNode* let, MNode* s, Env* env, Word& out) {
+  if (!in_place(st, s)) [[unlikely]]
     return false;
-  if (s->leaf_moves)  // the one moved slot is X's (the separator is a constant)
-    env->up(s->moved[0].depth)->slots[s->moved[0].slot] = SEMA_NIL;
-  else
+  Word src;
+  if (s->split_from_local) [[likely]] {
+    // atom()'s read, the slot's address kept for the move; an unset slot
+    // is no string either
+    Env* f = env;
+    for (uint32_t d = s->split_from_depth; d > 0; --d) f = f->parent.get();
+    if (s->split_from_slot >= f->slots.size()) [[unlikely]]
+      return false;
+    Word& slot = f->slots[s->split_from_slot];
+    src = slot;
+    if (!is_type(src, SEMA_T_STRING)) [[unlikely]]
+      return false;
+    if (s->leaf_moves)  // the one moved slot is X's (the separator is a constant)
+      slot = SEMA_NIL;
+    else
+      retain(src);
+  } else {
+    src = s->kids[0]->constant;
+    if (!is_type(src, SEMA_T_STRING)) [[unlikely]]
+      return false;
     retain(src);
+  }
   out = src;
   let->split_live |= s->split_bit;
   s->split_src = src;  // field_of: no ends known for this run yet
@@ -802,7 +868,8 @@ template <size_t N>
   switch (k->bind) {
     case MNode::Bind::Defer: return defer_split(st, let, k, in, w) || eval(st, k, in, w);
     case MNode::Bind::Field: return run_split_field(st, k, in, w);
-    case MNode::Bind::Chain: return run_chain(st, k, in, w) || call_hook<1>(st, k, in, w);
+    case MNode::Bind::Chain:  // a split_number chain's common case inline (false: run_chain tries it again)
+      return (k->split_number && number_fast(st, k, in, w)) || run_chain(st, k, in, w) || call_hook<1>(st, k, in, w);
     case MNode::Bind::Get:
       return leaf_get(st, k, in, w) ||
              ((k->key_field == nullptr || key_string(st, k->key_field, k->kids[1], in)) && call_hook<2>(st, k, in, w));

@@ -179,4 +179,46 @@ inline bool parse_tenths_until(const char* p, const char* e, char stop, double* 
   return true;
 }
 
+// parse_tenths on exactly [p, e) (p <= e), read from its end: the shape's
+// last three bytes are fixed ("D.D"), so only the one or two bytes before
+// them vary (a digit, a digit, a '-' in front). For a caller that knows
+// where its text ends but not yet where it starts to hold the shape (a
+// line's last field). Same operations, same double as parse_tenths.
+inline bool parse_tenths_back(const char* p, const char* e, double* d) {
+  size_t n = static_cast<size_t>(e - p);
+  if (n - 3 > 3) return false;  // 3 to 6 bytes (n < 3 wraps)
+  uint64_t tenths = static_cast<unsigned char>(e[-1]) - uint64_t{'0'};
+  uint64_t m = static_cast<unsigned char>(e[-3]) - uint64_t{'0'};
+  if (tenths > 9 || m > 9 || e[-2] != '.') return false;
+  // The bytes before the ones digit, right to left: up to two more digits,
+  // and a '-' only as the text's first byte.
+  constexpr uint64_t kMinus = uint64_t{'-'} - uint64_t{'0'};
+  bool negative = false;
+  if (n > 3) {
+    uint64_t c = static_cast<unsigned char>(e[-4]) - uint64_t{'0'};
+    if (c > 9) {
+      if (c != kMinus || n != 4) return false;
+      negative = true;
+    } else {
+      m += c * 10;
+      if (n > 4) {
+        c = static_cast<unsigned char>(e[-5]) - uint64_t{'0'};
+        if (c > 9) {
+          if (c != kMinus || n != 5) return false;
+          negative = true;
+        } else {
+          m += c * 100;
+          if (n > 5) {
+            if (e[-6] != '-') return false;  // a fourth digit, or no number
+            negative = true;
+          }
+        }
+      }
+    }
+  }
+  double v = static_cast<double>(static_cast<int64_t>(m * 10 + tenths)) / 1e1;
+  *d = negative ? -v : v;
+  return true;
+}
+
 }  // namespace sema::num
