@@ -23,8 +23,22 @@ constexpr uint64_t hash_mix(uint64_t x) {  // splitmix64 finaliser
 // Texts over 16 bytes: std::hash, combined with the seed (compare.cpp).
 uint64_t hash_long_bytes(std::string_view s, uint64_t seed);
 
-// Up to 16 bytes are read as two overlapping words (which together hold
-// every byte, so with the length they determine the text) and mixed by one
+// A 4-byte word of p, as an integer.
+inline uint64_t word4(const char* p) {
+  uint32_t v;
+  std::memcpy(&v, p, 4);
+  return v;
+}
+
+// The offset of the inner words of a text of 4 to 16 bytes (n >> 3 << 2:
+// 0, 4 or 8): words at 0, d, n-4-d and n-4 lie inside the text and cover
+// every byte of it, for any n from 4 to 16, with no branch on n. (A name's
+// length is random per row, 4-13 bytes in 1BRC: a branch on it at 8 is
+// mispredicted about every other row, performance.md §35.)
+inline size_t inner_offset(size_t n) { return n >> 3 << 2; }
+
+// Up to 16 bytes are read as four 4-byte words (which together hold every
+// byte, so with the length they determine the text) and mixed by one
 // 64x64->128-bit multiply whose halves are folded together (wyhash's "mum"):
 // the high half depends on every input bit, so the table's position (high
 // bits) and tag (low byte) both vary with every byte, for a third of the
@@ -35,15 +49,10 @@ inline uint64_t hash_bytes(std::string_view s, uint64_t seed) {
   uint64_t a = 0, b = 0;
   if (n > 16) [[unlikely]]
     return hash_long_bytes(s, seed);
-  if (n >= 8) {
-    std::memcpy(&a, p, 8);
-    std::memcpy(&b, p + n - 8, 8);
-  } else if (n >= 4) {
-    uint32_t lo = 0, hi = 0;
-    std::memcpy(&lo, p, 4);
-    std::memcpy(&hi, p + n - 4, 4);
-    a = lo;
-    b = hi;
+  if (n >= 4) [[likely]] {
+    size_t d = inner_offset(n);
+    a = word4(p) << 32 | word4(p + d);
+    b = word4(p + n - 4) << 32 | word4(p + n - 4 - d);
   } else if (n > 0) {
     auto byte = [&](size_t i) { return static_cast<uint64_t>(static_cast<unsigned char>(p[i])); };
     a = byte(0) << 16 | byte(n / 2) << 8 | byte(n - 1);
@@ -67,27 +76,20 @@ inline uint64_t string_hash(const StringObj* s) {
   return h;
 }
 
-// Whether p and q agree in their first and last sizeof(U) bytes (n of
-// each, n >= sizeof(U)): with the two overlapping, that is all n bytes.
-template <class U>
-inline bool same_ends(const char* p, const char* q, size_t n) {
-  U a, b, c, d;
-  std::memcpy(&a, p, sizeof(U));
-  std::memcpy(&b, p + n - sizeof(U), sizeof(U));
-  std::memcpy(&c, q, sizeof(U));
-  std::memcpy(&d, q + n - sizeof(U), sizeof(U));
-  return ((a ^ c) | (b ^ d)) == 0;
-}
-
-// Equal texts; up to 16 bytes compared as the same overlapping words.
+// Equal texts; 4 to 16 bytes compared as hash_bytes' four words, in one
+// test (no branch on the length but the ranges' ends, which a workload's
+// texts rarely cross).
 inline bool same_text(std::string_view x, std::string_view y) {
   size_t n = x.size();
   if (n != y.size()) return false;
   if (n > 16) [[unlikely]]
     return std::memcmp(x.data(), y.data(), n) == 0;
   const char *p = x.data(), *q = y.data();
-  if (n >= 8) return same_ends<uint64_t>(p, q, n);
-  if (n >= 4) return same_ends<uint32_t>(p, q, n);
+  if (n >= 4) [[likely]] {
+    size_t d = inner_offset(n), e = n - 4;
+    return ((word4(p) ^ word4(q)) | (word4(p + d) ^ word4(q + d)) | (word4(p + e) ^ word4(q + e)) |
+            (word4(p + e - d) ^ word4(q + e - d))) == 0;
+  }
   for (size_t i = 0; i < n; ++i)
     if (p[i] != q[i]) return false;
   return true;
