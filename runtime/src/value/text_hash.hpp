@@ -23,8 +23,22 @@ constexpr uint64_t hash_mix(uint64_t x) {  // splitmix64 finaliser
 // Texts over 16 bytes: std::hash, combined with the seed (compare.cpp).
 uint64_t hash_long_bytes(std::string_view s, uint64_t seed);
 
-// Up to 16 bytes are read as two overlapping words (which together hold
-// every byte, so with the length they determine the text) and mixed by one
+// A 4-byte word of p, as an integer.
+inline uint64_t word4(const char* p) {
+  uint32_t v;
+  std::memcpy(&v, p, 4);
+  return v;
+}
+
+// The offset of the inner words of a text of 4 to 16 bytes (n >> 3 << 2:
+// 0, 4 or 8): words at 0, d, n-4-d and n-4 lie inside the text and cover
+// every byte of it, for any n from 4 to 16, with no branch on n. (A name's
+// length is random per row, 4-13 bytes in 1BRC: a branch on it at 8 is
+// mispredicted about every other row, performance.md §35.)
+inline size_t inner_offset(size_t n) { return n >> 3 << 2; }
+
+// Up to 16 bytes are read as four 4-byte words (which together hold every
+// byte, so with the length they determine the text) and mixed by one
 // 64x64->128-bit multiply whose halves are folded together (wyhash's "mum"):
 // the high half depends on every input bit, so the table's position (high
 // bits) and tag (low byte) both vary with every byte, for a third of the
@@ -35,15 +49,10 @@ inline uint64_t hash_bytes(std::string_view s, uint64_t seed) {
   uint64_t a = 0, b = 0;
   if (n > 16) [[unlikely]]
     return hash_long_bytes(s, seed);
-  if (n >= 8) {
-    std::memcpy(&a, p, 8);
-    std::memcpy(&b, p + n - 8, 8);
-  } else if (n >= 4) {
-    uint32_t lo = 0, hi = 0;
-    std::memcpy(&lo, p, 4);
-    std::memcpy(&hi, p + n - 4, 4);
-    a = lo;
-    b = hi;
+  if (n >= 4) [[likely]] {
+    size_t d = inner_offset(n);
+    a = word4(p) << 32 | word4(p + d);
+    b = word4(p + n - 4) << 32 | word4(p + n - 4 - d);
   } else if (n > 0) {
     auto byte = [&](size_t i) { return static_cast<uint64_t>(static_cast<unsigned char>(p[i])); };
     a = byte(0) << 16 | byte(n / 2) << 8 | byte(n - 1);
@@ -79,7 +88,11 @@ inline bool same_ends(const char* p, const char* q, size_t n) {
   return ((a ^ c) | (b ^ d)) == 0;
 }
 
-// Equal texts; up to 16 bytes compared as the same overlapping words.
+// Equal texts; up to 16 bytes compared as two overlapping words. Its
+// branch at 8 bytes is left: in a lookup it follows hash_bytes' words of
+// the same text, so a history-based predictor can know the length's side
+// of 8 from there, and the branch-free form of hash_bytes cost ~16 more
+// instructions a row here (performance.md §35).
 inline bool same_text(std::string_view x, std::string_view y) {
   size_t n = x.size();
   if (n != y.size()) return false;
