@@ -19,7 +19,10 @@ namespace {
     return;
   }
   s->spares[s->nspares++] = f;
-  f->scope.reset();
+  // f's link is emptied before the reference goes: when it is the scope's
+  // last, the scope's destructor deletes its spares, f among them, so
+  // nothing may touch f after that (reset() would write its null there).
+  Rc<CScope> last = std::move(f->scope);
 }
 
 // Releases the slots that park_or_delete left set (their values die).
