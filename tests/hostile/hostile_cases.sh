@@ -47,6 +47,24 @@ case_max_memory_repl_recovers() {
   [[ "$out" == $'3\n1000\nGoodbye!' || "$out" == $'3\n1000' ]] || fail "repl stdout: $out"
   grep -qF "out of memory (--max-memory 64 MB exceeded)" "$scratch/err" || fail "repl stderr: $(head -c 300 "$scratch/err")"
 }
+case_max_memory_stops_a_fold_of_new_keys() {
+  # A 1BRC-shaped fold whose every line names a new station: with fastio the
+  # name is looked up by its bytes and made a string only when it is new
+  # (performance.md §31), so the limit strikes in those paths or around them;
+  # either way the fold stops with the limit's error, as plain io's does.
+  seq 1 3000000 | sed 's/^/station-with-a-long-name-/; s/$/;12.5/' > new_keys.txt
+  src='(define r (file/fold-lines "new_keys.txt" (fn (acc line)
+         (let* ((parts (string/split line ";")) (name (first parts))
+                (temp (float (string->number (nth parts 1)))) (existing (get acc name)))
+           (if (nil? existing) (assoc acc name {:min temp :max temp :sum temp :count 1})
+               (assoc acc name {:min (min temp (get existing :min)) :max (max temp (get existing :max))
+                                :sum (+ temp (get existing :sum)) :count (+ 1 (get existing :count))}))))
+         (hashmap/new))) (println (count r))'
+  for plugins in std,fastio std; do
+    run --plugins=$plugins --max-memory 64 -e "$src"
+    [[ $code == 1 && "$err" == "$oom"* ]] || fail "$plugins: exit $code: ${err:0:300}"
+  done
+}
 case_huge_request_without_a_limit() {
   run -e '(make-list 1000000000000 0)'
   [[ $code == 1 && "$err" == "Error: Eval error: out of memory"* ]] || fail "exit $code: ${err:0:300}"
