@@ -127,9 +127,7 @@ namespace {
         return false;
       if (i == n) break;
     }
-    text = string_refill(text, texts[i], lens[i]);
-    retain(text);
-    Word args[2] = {acc, text};
+    Word args[2] = {acc, refill_argument(text, texts[i], lens[i])};
     if (!fastcall_run(fc, args, acc)) [[unlikely]]
       return false;
     ++i;

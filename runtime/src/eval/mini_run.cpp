@@ -760,6 +760,7 @@ template <size_t N>
   if (t->test == MNode::Test::Nil) {
     yes = x == SEMA_NIL;
   } else {
+    // text_eq's compare; the constant is known to be a string (test_shape)
     if (!is_type(x, SEMA_T_STRING)) return false;
     std::string_view a = string_of(x), b = string_of(t->test_text);
     yes = a.size() == b.size() && same_text(a, b);
@@ -937,11 +938,10 @@ bool run(St& st, Code& code, Env* frame, Word& out) { return run_body(st, code, 
   for (; i < n; ++i) {
     if (frame->rc_ != 1 || frame->slots.size() != 2 || names.size() != 2 || st.any_dynamic) [[unlikely]]
       break;
-    t = string_refill(t, texts[i], lens[i]);
-    retain(t);
+    Word line = refill_argument(t, texts[i], lens[i]);
     Word* slots = frame->slots.data();
     release(std::exchange(slots[0], a));
-    release(std::exchange(slots[1], t));
+    release(std::exchange(slots[1], line));
     if (!run_root(st, code.root, frame, a)) [[unlikely]] {
       run_failed(st);
       a = SEMA_NIL;  // the row took it

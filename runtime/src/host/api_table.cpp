@@ -399,19 +399,9 @@ sema_fastcall* api_fastcall_open(sema_ctx* ctx, sema_value fn, size_t nargs) {
   return SEMA_OK;
 }
 
-// The string argument of a call made from text: the last call's string
-// refilled (a new one the first time, when text is nil), plus a reference
-// for the callee to steal.
-[[gnu::always_inline]] inline Word text_argument(sema_fastcall* fc, const char* bytes, size_t len) {
-  Word s = api_string_refill(fc->text, bytes, len);
-  fc->text = s;
-  retain(s);
-  return s;
-}
-
 [[SEMA_HOT_TEXT]] sema_status api_fastcall_invoke_text(sema_fastcall* fc, sema_value* args, const char* bytes, size_t len,
                                      sema_value* out) {
-  args[fc->nargs - 1] = text_argument(fc, bytes, len);
+  args[fc->nargs - 1] = refill_argument(fc->text, bytes, len);  // a new string the first time (text nil)
   return api_fastcall_invoke(fc, args, out);
 }
 

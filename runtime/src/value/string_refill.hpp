@@ -30,4 +30,13 @@ namespace sema::rt {
   return string_refill_rest(s, bytes, len);
 }
 
+// A call's text argument: s refilled (string_refill, s updated), plus a
+// reference for the callee to take. The line callbacks' calls (host
+// fastcall entries, their batch loop) share one string this way.
+[[gnu::always_inline]] inline Word refill_argument(Word& s, const char* bytes, size_t len) {
+  s = string_refill(s, bytes, len);
+  retain(s);
+  return s;
+}
+
 }  // namespace sema::rt
