@@ -251,20 +251,12 @@ class Compiler {
       std::vector<MNode*> uses, inits;
       bool ok = true;
       for (size_t j = i + 1; j <= nb && ok; ++j) {
-        size_t reads = 0;
-        bool macro = false;
-        any_node(m->kids[j]->node, [&](Node* n) {
-          if (n->kind == K::Call && static_cast<CallNode*>(n)->maybe_macro) macro = true;
-          if (n->kind == K::Local) {
-            auto* l = static_cast<LocalNode*>(n);
-            if (l->target == x->scope.get() && l->slot == slot) ++reads;
-          }
-          return false;
-        });
-        if (macro) return;  // for every split of this let
-        if (reads == 0) continue;
+        Reads r{x->scope.get(), slot};
+        count_reads(m->kids[j]->node, &r);
+        if (r.macro) return;  // for every split of this let
+        if (r.n == 0) continue;
         MNode* u = j < nb ? field_use(m->kids[j], x->scope.get(), slot) : nullptr;
-        ok = reads == 1 && u != nullptr;
+        ok = r.n == 1 && u != nullptr;
         if (ok) {
           uses.push_back(u);
           inits.push_back(m->kids[j]);
@@ -345,7 +337,7 @@ class Compiler {
   }
 
   // The reads of a slot under n, and whether a call there may be a macro
-  // (defer_splits' count, by its own walk). The walk's state is one pointer,
+  // (defer_splits' and defer_keys' count). The walk's state is one pointer,
   // so its std::function needs no allocation and nothing can throw: with
   // the walk and defer_keys noexcept (and defer_keys out of line) the
   // compiler adds no cleanup code to .text.unlikely, which lies in front of
@@ -358,19 +350,19 @@ class Compiler {
   };
   static void count_reads(Node* n, Reads* r) noexcept {
     if (n->kind == K::Call && static_cast<CallNode*>(n)->maybe_macro) r->macro = true;
-    if (n->kind == K::Local) {
-      auto* l = static_cast<LocalNode*>(n);
-      if (l->target == r->scope && l->slot == r->slot) ++r->n;
-    }
+    if (is_read_of(n, r->scope, r->slot)) ++r->n;
     for_each_child(n, [r](NodeP& c) {
       if (c) count_reads(c.get(), r);
     });
   }
 
-  static bool reads_slot(const MNode* k, const CScope* scope, uint32_t slot) {
-    if (k->kind != MK::Local) return false;
-    auto* l = static_cast<LocalNode*>(k->node);
+  static bool is_read_of(const Node* n, const CScope* scope, uint32_t slot) {
+    if (n->kind != K::Local) return false;
+    auto* l = static_cast<const LocalNode*>(n);
     return l->target == scope && l->slot == slot;
+  }
+  static bool reads_slot(const MNode* k, const CScope* scope, uint32_t slot) {
+    return k->kind == MK::Local && is_read_of(k->node, scope, slot);
   }
 
   // Whether init, a deferred split's use, is `(string->number F)` or
