@@ -9,12 +9,14 @@
 #include <algorithm>
 #include <cerrno>
 #include <cstring>
+#include <system_error>
 
 namespace fastio {
 
 std::string os_error_text(int err) { return std::string(std::strerror(err)) + " (os error " + std::to_string(err) + ")"; }
 
 LineReader::~LineReader() {
+  ahead_.reset();  // the thread reads fd_ until joined
   if (fd_ >= 0) ::close(fd_);
 }
 
@@ -25,29 +27,45 @@ bool LineReader::open(const std::string& path, std::string* error) {
     return false;
   }
   struct stat st {};
-  if (::fstat(fd_, &st) == 0 && S_ISDIR(st.st_mode)) {
+  bool known = ::fstat(fd_, &st) == 0;
+  if (known && S_ISDIR(st.st_mode)) {
     *error = os_error_text(EISDIR);
     return false;
   }
   ::posix_fadvise(fd_, 0, 0, POSIX_FADV_SEQUENTIAL);
+  // A file of one read gains nothing from a thread.
+  if (known && S_ISREG(st.st_mode) && static_cast<size_t>(st.st_size) > kReadSize) {
+    try {
+      ahead_ = std::make_unique<ReadAhead>(fd_);
+    } catch (const std::system_error&) {
+      // no thread to be had: read here
+    }
+  }
   return true;
 }
 
-bool LineReader::refill(std::string* error) {
-  size_t marked = end_;  // newlines_ is up to date for buffer_[0, marked)
-  if (begin_ > 0) {  // keep the partial line at the front
+// Moves the partial line buffer_[begin_, end_) to the front and makes room
+// for `room` more bytes after it (doubling, so a long line costs linear time).
+void LineReader::keep_partial_line(size_t room) {
+  if (begin_ > 0) {
     std::memmove(buffer_.data(), buffer_.data() + begin_, end_ - begin_);
     end_ -= begin_;
     checked_ = checked_ > begin_ ? checked_ - begin_ : 0;
     begin_ = 0;
-    marked = 0;
   }
-  if (end_ == buffer_.size()) {  // a line longer than the buffer
-    Buffer bigger{std::make_unique_for_overwrite<uint8_t[]>(buffer_.size() * 2), buffer_.size() * 2};
+  if (buffer_.size() - end_ < room) {
+    size_t size = std::max(buffer_.size() * 2, end_ + room);
+    Buffer bigger{std::make_unique_for_overwrite<uint8_t[]>(size), size};
     std::memcpy(bigger.data(), buffer_.data(), end_);
     buffer_ = std::move(bigger);
-    newlines_.resize(buffer_.size() / 64 + 1);
+    newlines_.resize(buffer_.size() / 64 + 2);
   }
+}
+
+bool LineReader::refill(std::string* error) {
+  if (ahead_) return take_block(error);
+  size_t marked = begin_ > 0 ? 0 : end_;  // newlines_ is up to date for buffer_[0, marked)
+  keep_partial_line(1);
   while (true) {
     ssize_t n = ::read(fd_, buffer_.data() + end_, buffer_.size() - end_);
     if (n < 0 && errno == EINTR) continue;
@@ -62,6 +80,41 @@ bool LineReader::refill(std::string* error) {
     check_block();
     return true;
   }
+}
+
+// refill from the read-ahead thread's next block: its bytes and newline bits
+// are appended after the partial line, and what the thread checked of its
+// UTF-8 joins the checked region once the line joining the two is checked.
+bool LineReader::take_block(std::string* error) {
+  const ReadAhead::Block& b = ahead_->next();
+  if (b.error != 0) {
+    *error = os_error_text(b.error);
+    return false;
+  }
+  keep_partial_line(b.size);
+  size_t at = end_;
+  std::memcpy(buffer_.data() + at, b.bytes.get(), b.size);
+  // The partial line holds no "\n"; the block's bits are shifted to `at`.
+  uint64_t* bits = newlines_.data();
+  size_t base = at / 64, shift = at % 64, words = (b.size + 63) / 64;
+  std::fill_n(bits, base + 1, uint64_t{0});
+  if (shift == 0) {
+    std::copy_n(b.newlines.data(), words, bits + base);
+  } else {
+    for (size_t i = 0; i < words; ++i) {
+      bits[base + i] |= b.newlines[i] << shift;
+      bits[base + i + 1] = b.newlines[i] >> (64 - shift);
+    }
+  }
+  end_ = at + b.size;
+  eof_ = b.eof;
+  if (b.first_newline < b.size || eof_) {
+    size_t joined_end = at + std::min(b.first_newline + 1, b.size);
+    auto joined = std::string_view(reinterpret_cast<const char*>(buffer_.data() + begin_), joined_end - begin_);
+    if (valid_utf8(joined)) checked_ = at + b.checked_to;
+  }
+  ahead_->done();
+  return true;
 }
 
 // Extends the checked region over the unchecked bytes up to the last "\n"

@@ -1,6 +1,9 @@
 // Streams a file's lines through a large reusable buffer (read(2), never
-// the whole file in memory), with the line rules of stdlib.md §5.5.
+// the whole file in memory), with the line rules of stdlib.md §5.5. A
+// regular file larger than one read is read ahead on a thread (ReadAhead).
 #pragma once
+
+#include "read_ahead.hpp"
 
 #include <bit>
 #include <cstddef>
@@ -80,6 +83,8 @@ class LineReader {
 
  private:
   bool refill(std::string* error);
+  void keep_partial_line(size_t room);
+  bool take_block(std::string* error);
   void check_block();
   Status next_after_refill(std::string_view* line, std::string* error);
   // The first newline in buffer_[from, end_), or end_.
@@ -95,6 +100,10 @@ class LineReader {
   }
 
   int fd_ = -1;
+  std::unique_ptr<ReadAhead> ahead_;  // null: the reader reads by itself
+  // One read's size; the buffer holds it and a partial line before it.
+  static constexpr size_t kReadSize = ReadAhead::kBlockSize;
+  static constexpr size_t kInitialSize = kReadSize + (size_t{64} << 10);
   // Not zeroed: only the bytes reads filled (buffer_[0, end_)) are looked at.
   struct Buffer {
     std::unique_ptr<uint8_t[]> bytes;
@@ -102,10 +111,11 @@ class LineReader {
     uint8_t* data() const { return bytes.get(); }
     size_t size() const { return n; }
   };
-  Buffer buffer_{std::make_unique_for_overwrite<uint8_t[]>(size_t{1} << 20), size_t{1} << 20};
+  Buffer buffer_{std::make_unique_for_overwrite<uint8_t[]>(kInitialSize), kInitialSize};
   size_t begin_ = 0, end_ = 0;  // unread bytes are buffer_[begin_, end_)
   // The newlines of buffer_[0, end_), one bit per byte (newline_bits).
-  std::vector<uint64_t> newlines_ = std::vector<uint64_t>(buffer_.size() / 64 + 1);
+  // (One word more than a block's bits shifted to an unaligned end_ need.)
+  std::vector<uint64_t> newlines_ = std::vector<uint64_t>(buffer_.size() / 64 + 2);
   bool eof_ = false;
   // buffer_[begin_, checked_) is known valid UTF-8 and ends after a "\n"
   // (or at the end of the file).

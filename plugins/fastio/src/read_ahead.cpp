@@ -1,0 +1,115 @@
+#include "read_ahead.hpp"
+
+#include "byte_scan.hpp"
+
+#include <pthread.h>
+#include <signal.h>
+#include <unistd.h>
+
+#include <algorithm>
+#include <bit>
+#include <cerrno>
+#include <string_view>
+
+namespace fastio {
+
+ReadAhead::ReadAhead(int fd) : fd_(fd), thread_([this] { run(); }) {}
+
+ReadAhead::~ReadAhead() {
+  {
+    std::lock_guard lock(mutex_);
+    stop_ = true;
+  }
+  changed_.notify_all();
+  thread_.join();
+}
+
+const ReadAhead::Block& ReadAhead::next() {
+  std::unique_lock lock(mutex_);
+  changed_.wait(lock, [&] { return filled_ > taken_; });
+  return blocks_[taken_ % 2];
+}
+
+void ReadAhead::done() {
+  {
+    std::lock_guard lock(mutex_);
+    ++taken_;
+  }
+  changed_.notify_all();
+}
+
+void ReadAhead::run() {
+  // Signals go to the process's other threads: this one only reads.
+  sigset_t all;
+  sigfillset(&all);
+  pthread_sigmask(SIG_BLOCK, &all, nullptr);
+  for (size_t i = 0;; ++i) {
+    {
+      std::unique_lock lock(mutex_);
+      changed_.wait(lock, [&] { return stop_ || i - taken_ < 2; });
+      if (stop_) return;
+    }
+    Block& b = blocks_[i % 2];
+    fill(b);
+    {
+      std::lock_guard lock(mutex_);
+      ++filled_;
+    }
+    changed_.notify_all();
+    if (b.eof || b.error != 0) return;
+  }
+}
+
+namespace {
+
+// The index of the first set bit of bits[0, words), or words * 64.
+size_t first_bit(const uint64_t* bits, size_t words) {
+  for (size_t i = 0; i < words; ++i)
+    if (bits[i] != 0) return i * 64 + static_cast<size_t>(std::countr_zero(bits[i]));
+  return words * 64;
+}
+
+// The index of the last set bit of bits[0, words) (one is known to be set).
+size_t last_bit(const uint64_t* bits, size_t words) {
+  size_t i = words;
+  while (bits[--i] == 0) {
+  }
+  return i * 64 + 63 - static_cast<size_t>(std::countl_zero(bits[i]));
+}
+
+}  // namespace
+
+void ReadAhead::fill(Block& b) {
+  b.size = 0;
+  b.eof = false;
+  b.error = pending_error_;
+  if (b.error != 0) return;
+  while (b.size < kBlockSize) {
+    ssize_t n = ::read(fd_, b.bytes.get() + b.size, kBlockSize - b.size);
+    if (n < 0 && errno == EINTR) continue;
+    if (n < 0) {
+      // The bytes before the failure are delivered first, as a reader
+      // reading by itself would.
+      (b.size == 0 ? b.error : pending_error_) = errno;
+      break;
+    }
+    if (n == 0) {
+      b.eof = true;
+      break;
+    }
+    b.size += static_cast<size_t>(n);
+  }
+  size_t words = (b.size + 63) / 64;
+  newline_bits(b.bytes.get(), b.size, b.newlines.data());
+  b.first_newline = std::min(first_bit(b.newlines.data(), words), b.size);
+  if (b.first_newline == b.size) {
+    b.checked_to = b.size;  // counts only at the end of the file
+    return;
+  }
+  size_t from = b.first_newline + 1;
+  size_t to = b.eof ? b.size : last_bit(b.newlines.data(), words) + 1;
+  auto text = std::string_view(reinterpret_cast<const char*>(b.bytes.get()) + from, to - from);
+  b.checked_to = valid_utf8(text) ? to : from;
+}
+
+}  // namespace fastio

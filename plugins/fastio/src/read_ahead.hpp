@@ -1,0 +1,67 @@
+// Reads a regular file on a thread of its own, up to two blocks ahead of the
+// LineReader that consumes them: the read(2) copy, the newline bitmap and the
+// UTF-8 check of the next block run on the other core while the callback
+// runs on this one. Only for regular files: their reads never block for
+// long, so the thread can always be joined promptly.
+#pragma once
+
+#include <condition_variable>
+#include <cstddef>
+#include <cstdint>
+#include <memory>
+#include <mutex>
+#include <thread>
+#include <vector>
+
+namespace fastio {
+
+class ReadAhead {
+ public:
+  static constexpr size_t kBlockSize = size_t{1} << 20;
+
+  // One block of the file as the thread leaves it.
+  struct Block {
+    std::unique_ptr<uint8_t[]> bytes = std::make_unique_for_overwrite<uint8_t[]>(kBlockSize);
+    std::vector<uint64_t> newlines = std::vector<uint64_t>(kBlockSize / 64);  // newline_bits of bytes[0, size)
+    size_t size = 0;
+    bool eof = false;  // nothing follows in the file
+    int error = 0;     // a failed read's errno; nothing follows (size is 0)
+    // The first "\n"'s index, or size when there is none.
+    size_t first_newline = 0;
+    // bytes[first_newline + 1, checked_to) is known valid UTF-8 and ends
+    // after a "\n" (or at the end of the file); the bytes up to the first
+    // "\n" belong to a line that started in an earlier block, so the
+    // reader checks them.
+    size_t checked_to = 0;
+  };
+
+  // Starts reading fd from its current offset; throws std::system_error when
+  // no thread can be started (the caller then reads by itself).
+  explicit ReadAhead(int fd);
+  // Stops the thread (after a read in progress) and joins it.
+  ~ReadAhead();
+  ReadAhead(const ReadAhead&) = delete;
+  ReadAhead& operator=(const ReadAhead&) = delete;
+
+  // The next block, once read; it stays the caller's (and next returns it
+  // again) until done.
+  const Block& next();
+  // The caller has finished with next's block: the thread may refill it.
+  void done();
+
+ private:
+  void run();
+  void fill(Block& b);
+
+  int fd_;
+  Block blocks_[2];
+  int pending_error_ = 0;  // a read failed after a block's first bytes
+  std::mutex mutex_;
+  std::condition_variable changed_;
+  size_t filled_ = 0;  // blocks the thread has filled, in file order
+  size_t taken_ = 0;   // blocks the caller is done with
+  bool stop_ = false;
+  std::thread thread_;  // last: started once everything it uses exists
+};
+
+}  // namespace fastio
