@@ -1,7 +1,7 @@
-// Runs a command and reports its wall time and peak memory:
+// Runs a command and reports its wall time, peak memory and CPU time:
 //   sema-bench-measure OUT_FILE -- COMMAND ARGS...
-// prints "MILLISECONDS PEAK_KB EXIT" on stdout; the command's
-// stdout goes to OUT_FILE.
+// prints "MILLISECONDS PEAK_KB EXIT CPU_MILLISECONDS" on stdout (CPU: user +
+// system of all its threads); the command's stdout goes to OUT_FILE.
 #include <fcntl.h>
 #include <sys/resource.h>
 #include <sys/wait.h>
@@ -30,6 +30,7 @@ int main(int argc, char** argv) {
   wait4(pid, &status, 0, &usage);
   auto ms = std::chrono::duration<double, std::milli>(std::chrono::steady_clock::now() - start).count();
   int code = WIFEXITED(status) ? WEXITSTATUS(status) : 128 + WTERMSIG(status);
-  std::printf("%.1f %ld %d\n", ms, usage.ru_maxrss, code);
+  auto cpu_ms = [](const timeval& t) { return static_cast<double>(t.tv_sec) * 1e3 + static_cast<double>(t.tv_usec) / 1e3; };
+  std::printf("%.1f %ld %d %.1f\n", ms, usage.ru_maxrss, code, cpu_ms(usage.ru_utime) + cpu_ms(usage.ru_stime));
   return 0;
 }
