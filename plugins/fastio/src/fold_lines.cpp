@@ -38,6 +38,8 @@ class FastCall {
   static bool host_makes_lines() { return SEMA_HOST_HAS(sema::api, fastcall_invoke_text); }
   // Whether the host folds several lines per call (fastcall_fold_texts).
   static bool host_folds_lines() { return SEMA_HOST_HAS(sema::api, fastcall_fold_texts); }
+  // Whether the host's rows take line facts worked out ahead (fastcall_fold_facts).
+  static bool host_takes_facts() { return SEMA_HOST_HAS(sema::api, fastcall_fold_facts); }
   sema_fastcall* get() const { return fc_; }
 
  private:
@@ -46,14 +48,14 @@ class FastCall {
 
 // Opens the file named by path_value for builtin's lines.
 Result<bool> open_lines(sema_ctx* ctx, const char* builtin, sema_value path_value, LineReader& reader,
-                        std::string& path_text) {
+                        std::string& path_text, int sep = -1) {
   // The capability first, as the io plugin does: denied wins over a bad argument.
   if (!sema::api->check_capability(ctx, "fs-read", builtin)) return sema::pending();
   auto path = sema::want_string(path_value);
   if (!path) return std::unexpected(path.error());
   path_text = *path;
   std::string error;
-  if (!reader.open(path_text, &error)) return sema::io_error(std::string(builtin) + " " + path_text + ": " + error);
+  if (!reader.open(path_text, &error, sep)) return sema::io_error(std::string(builtin) + " " + path_text + ": " + error);
   return true;
 }
 
@@ -98,14 +100,21 @@ Result<bool> fold_batched(sema_ctx* ctx, sema_value path_value, sema_fastcall* f
   const char* builtin = "file/fold-lines";
   LineReader reader;
   std::string path_text, error;
-  if (Result<bool> opened = open_lines(ctx, builtin, path_value, reader, path_text); !opened) return opened;
+  // Line facts for the rows when the host can use them: worked out on the
+  // reading thread, if there is one.
+  bool with_facts = FastCall::host_takes_facts();
+  int sep = with_facts ? sema::api->fastcall_line_sep(fc) : -1;
+  if (Result<bool> opened = open_lines(ctx, builtin, path_value, reader, path_text, sep); !opened) return opened;
   const char* texts[kBatch];
   size_t lens[kBatch];
+  const sema_line_facts* facts[kBatch];
   size_t k = 0;
   auto run = [&]() -> sema_status {
     if (k == 0) return SEMA_OK;
     sema_value a = acc.release();
-    sema_status s = sema::api->fastcall_fold_texts(fc, &a, texts, lens, std::exchange(k, 0));
+    size_t n = std::exchange(k, 0);
+    sema_status s = with_facts ? sema::api->fastcall_fold_facts(fc, &a, texts, lens, facts, n)
+                               : sema::api->fastcall_fold_texts(fc, &a, texts, lens, n);
     acc = Value::own(a);
     return s;
   };
@@ -115,7 +124,7 @@ Result<bool> fold_batched(sema_ctx* ctx, sema_value path_value, sema_fastcall* f
     // that need nothing between them, gathered in one run.
     if ((n & kInterruptCheckMask) != 0) [[likely]] {
       size_t to_check = kInterruptCheckMask + 1 - (n & kInterruptCheckMask);
-      size_t got = reader.gather(texts + k, lens + k, std::min(kBatch - k, to_check));
+      size_t got = reader.gather(texts + k, lens + k, facts + k, std::min(kBatch - k, to_check));
       k += got;
       n += got;
       if (k == kBatch)
@@ -142,6 +151,7 @@ Result<bool> fold_batched(sema_ctx* ctx, sema_value path_value, sema_fastcall* f
     }
     texts[k] = line.data();
     lens[k] = line.size();
+    facts[k] = reader.line_facts();
     if (++k == kBatch) [[unlikely]]
       if (sema_status s = run(); s != SEMA_OK) return sema::pending(s);
   }

@@ -20,7 +20,7 @@ LineReader::~LineReader() {
   if (fd_ >= 0) ::close(fd_);
 }
 
-bool LineReader::open(const std::string& path, std::string* error) {
+bool LineReader::open(const std::string& path, std::string* error, int sep) {
   fd_ = ::open(path.c_str(), O_RDONLY | O_CLOEXEC);
   if (fd_ < 0) {
     *error = os_error_text(errno);
@@ -36,7 +36,7 @@ bool LineReader::open(const std::string& path, std::string* error) {
   // A file of one read gains nothing from a thread.
   if (known && S_ISREG(st.st_mode) && static_cast<size_t>(st.st_size) > kReadSize) {
     try {
-      ahead_ = std::make_unique<ReadAhead>(fd_);
+      ahead_ = std::make_unique<ReadAhead>(fd_, sep);
     } catch (const std::system_error&) {
       // no thread to be had: read here
     }
@@ -86,6 +86,10 @@ bool LineReader::refill(std::string* error) {
 // are appended after the partial line, and what the thread checked of its
 // UTF-8 joins the checked region once the line joining the two is checked.
 bool LineReader::take_block(std::string* error) {
+  // The held block's lines are all taken (the partial one has no facts).
+  if (holding_) ahead_->done();
+  holding_ = false;
+  facts_left_ = 0;
   const ReadAhead::Block& b = ahead_->next();
   if (b.error != 0) {
     *error = os_error_text(b.error);
@@ -113,7 +117,10 @@ bool LineReader::take_block(std::string* error) {
     auto joined = std::string_view(reinterpret_cast<const char*>(buffer_.data() + begin_), joined_end - begin_);
     if (valid_utf8(joined)) checked_ = at + b.checked_to;
   }
-  ahead_->done();
+  facts_ = b.facts.data();
+  facts_left_ = b.nfacts;
+  facts_at_ = at + b.first_newline + 1;
+  holding_ = true;  // done at the next take: the rows read the facts in place
   return true;
 }
 
@@ -139,6 +146,7 @@ LineReader::Status LineReader::next_after_refill(std::string_view* line, std::st
       size_t avail = end_ - begin_;
       if (avail == 0) return Status::End;
       *line = std::string_view(reinterpret_cast<const char*>(buffer_.data() + begin_), avail);
+      line_facts_ = nullptr;
       begin_ = end_;
       line_valid_ = begin_ <= checked_;
       return Status::Line;

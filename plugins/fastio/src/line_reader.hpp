@@ -23,8 +23,9 @@ class LineReader {
   LineReader& operator=(const LineReader&) = delete;
 
   // Opens path; on failure returns the OS message ("No such file or
-  // directory (os error 2)").
-  bool open(const std::string& path, std::string* error);
+  // directory (os error 2)"). sep >= 0: lines read ahead come with the
+  // host's line facts for sep (line_facts).
+  bool open(const std::string& path, std::string* error, int sep = -1);
 
   enum class Status { Line, End, Error };
   // The next line without its "\n" (and a "\r" before it). A final line
@@ -48,6 +49,7 @@ class LineReader {
     size_t len = nl - begin_;
     if (len > 0 && start[len - 1] == '\r') --len;
     *line = std::string_view(start, len);
+    line_facts_ = facts_for(begin_, nl);
     begin_ = nl + 1;
     line_valid_ = begin_ <= checked_;
     return true;
@@ -56,10 +58,14 @@ class LineReader {
   // views into texts and lens; stops before the first line that would need
   // a refill or a check of its own (left for next_buffered and next).
   // Returns how many; line_is_valid() is then true if any were taken.
-  // The reader's state stays in registers for the whole run.
-  size_t gather(const char** texts, size_t* lens, size_t max) {
+  // facts[k]: line k's facts (null: none). The reader's state stays in
+  // registers for the whole run.
+  size_t gather(const char** texts, size_t* lens, const sema_line_facts** facts, size_t max) {
     const char* base = reinterpret_cast<const char*>(buffer_.data());
     size_t begin = begin_, k = 0;
+    // facts_for's cursor, in locals (the stores to the arrays could alias it)
+    const sema_line_facts* f = facts_;
+    size_t f_left = facts_left_, f_at = facts_at_;
     for (; k < max; ++k) {
       size_t nl = next_newline(begin);
       if (nl == end_ || nl + 1 > checked_) [[unlikely]]
@@ -68,11 +74,21 @@ class LineReader {
       if (len > 0 && base[begin + len - 1] == '\r') --len;
       texts[k] = base + begin;
       lens[k] = len;
+      if (begin == f_at && f_left != 0) [[likely]] {
+        facts[k] = f++;
+        --f_left;
+        f_at = nl + 1;
+      } else {
+        facts[k] = nullptr;
+      }
       begin = nl + 1;
     }
     if (k != 0) {
       begin_ = begin;
       line_valid_ = true;
+      facts_ = f;
+      facts_left_ = f_left;
+      facts_at_ = f_at;
     }
     return k;
   }
@@ -80,6 +96,8 @@ class LineReader {
   // checked once up to its last "\n", so a typical line needs no check of
   // its own.
   bool line_is_valid() const { return line_valid_; }
+  // The facts of the line next_buffered or next gave last (null: none).
+  const sema_line_facts* line_facts() const { return line_facts_; }
 
  private:
   bool refill(std::string* error);
@@ -87,6 +105,14 @@ class LineReader {
   bool take_block(std::string* error);
   void check_block();
   Status next_after_refill(std::string_view* line, std::string* error);
+  // The facts of the line buffer_[begin, nl), taken in order: the block's
+  // lines after the one that joins it to the previous block have them.
+  const sema_line_facts* facts_for(size_t begin, size_t nl) {
+    if (begin != facts_at_ || facts_left_ == 0) return nullptr;
+    --facts_left_;
+    facts_at_ = nl + 1;
+    return facts_++;
+  }
   // The first newline in buffer_[from, end_), or end_.
   size_t next_newline(size_t from) const {
     size_t words = (end_ + 63) / 64, i = from / 64;
@@ -121,6 +147,13 @@ class LineReader {
   // (or at the end of the file).
   size_t checked_ = 0;
   bool line_valid_ = false;
+  // The held block's facts not yet taken, and where the line of the next
+  // one starts in buffer_.
+  const sema_line_facts* facts_ = nullptr;
+  size_t facts_left_ = 0;
+  size_t facts_at_ = 0;
+  const sema_line_facts* line_facts_ = nullptr;
+  bool holding_ = false;  // a block of ahead_ is held for its facts
 };
 
 std::string os_error_text(int err);  // "No such file or directory (os error 2)"

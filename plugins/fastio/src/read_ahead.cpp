@@ -2,6 +2,8 @@
 
 #include "byte_scan.hpp"
 
+#include <sema/sema.hpp>
+
 #include <pthread.h>
 #include <signal.h>
 #include <unistd.h>
@@ -13,7 +15,12 @@
 
 namespace fastio {
 
-ReadAhead::ReadAhead(int fd) : fd_(fd), thread_([this] { run(); }) {}
+ReadAhead::ReadAhead(int fd, int sep) : fd_(fd), sep_(sep) {
+  // Everything the thread uses exists before it starts: it allocates nothing.
+  if (sep_ >= 0)
+    for (Block& b : blocks_) b.facts.resize(kMaxFacts);
+  thread_ = std::thread([this] { run(); });
+}
 
 ReadAhead::~ReadAhead() {
   {
@@ -27,7 +34,7 @@ ReadAhead::~ReadAhead() {
 const ReadAhead::Block& ReadAhead::next() {
   std::unique_lock lock(mutex_);
   changed_.wait(lock, [&] { return filled_ > taken_; });
-  return blocks_[taken_ % 2];
+  return blocks_[taken_ % kBlocks];
 }
 
 void ReadAhead::done() {
@@ -46,10 +53,10 @@ void ReadAhead::run() {
   for (size_t i = 0;; ++i) {
     {
       std::unique_lock lock(mutex_);
-      changed_.wait(lock, [&] { return stop_ || i - taken_ < 2; });
+      changed_.wait(lock, [&] { return stop_ || i - taken_ < kBlocks; });
       if (stop_) return;
     }
-    Block& b = blocks_[i % 2];
+    Block& b = blocks_[i % kBlocks];
     fill(b);
     {
       std::lock_guard lock(mutex_);
@@ -81,6 +88,7 @@ size_t last_bit(const uint64_t* bits, size_t words) {
 
 void ReadAhead::fill(Block& b) {
   b.size = 0;
+  b.nfacts = 0;
   b.eof = false;
   b.error = pending_error_;
   if (b.error != 0) return;
@@ -110,6 +118,30 @@ void ReadAhead::fill(Block& b) {
   size_t to = b.eof ? b.size : last_bit(b.newlines.data(), words) + 1;
   auto text = std::string_view(reinterpret_cast<const char*>(b.bytes.get()) + from, to - from);
   b.checked_to = valid_utf8(text) ? to : from;
+  if (sep_ >= 0) find_facts(b);
+}
+
+// The facts of each line after the first newline that ends in the block,
+// its text as LineReader delivers it (no "\n", no "\r" before it).
+void ReadAhead::find_facts(Block& b) {
+  if (b.facts.empty()) return;  // (made in the constructor when sep_ >= 0)
+  const char* base = reinterpret_cast<const char*>(b.bytes.get());
+  const uint64_t* bits = b.newlines.data();
+  size_t words = (b.size + 63) / 64;
+  size_t begin = b.first_newline + 1, i = begin / 64;
+  uint64_t w = i < words ? bits[i] & (~uint64_t{0} << (begin % 64)) : 0;
+  while (b.nfacts < kMaxFacts) {
+    while (w == 0) {
+      if (++i >= words) return;
+      w = bits[i];
+    }
+    size_t nl = i * 64 + static_cast<size_t>(std::countr_zero(w));
+    w &= w - 1;
+    size_t len = nl - begin;
+    if (len > 0 && base[begin + len - 1] == '\r') --len;
+    sema::api->line_facts(sep_, base + begin, len, &b.facts[b.nfacts++]);
+    begin = nl + 1;
+  }
 }
 
 }  // namespace fastio

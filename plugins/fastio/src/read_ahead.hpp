@@ -1,9 +1,12 @@
 // Reads a regular file on a thread of its own, up to two blocks ahead of the
-// LineReader that consumes them: the read(2) copy, the newline bitmap and the
-// UTF-8 check of the next block run on the other core while the callback
-// runs on this one. Only for regular files: their reads never block for
-// long, so the thread can always be joined promptly.
+// LineReader that consumes them: the read(2) copy, the newline bitmap, the
+// UTF-8 check and the host's line facts (sema.h, line_facts) of the next
+// blocks run on the other core while the callback runs on this one. Only
+// for regular files: their reads never block for long, so the thread can
+// always be joined promptly.
 #pragma once
+
+#include <sema/sema.h>
 
 #include <condition_variable>
 #include <cstddef>
@@ -18,6 +21,9 @@ namespace fastio {
 class ReadAhead {
  public:
   static constexpr size_t kBlockSize = size_t{1} << 20;
+  // Lines past this many in a block get no facts (1BRC's have ~80k).
+  static constexpr size_t kMaxFacts = kBlockSize / 8;
+  static constexpr size_t kBlocks = 3;  // one held by the reader, two ahead
 
   // One block of the file as the thread leaves it.
   struct Block {
@@ -33,18 +39,23 @@ class ReadAhead {
     // "\n" belong to a line that started in an earlier block, so the
     // reader checks them.
     size_t checked_to = 0;
+    // With a separator: the line facts of the block's lines that end in it
+    // after first_newline, in order (the first nfacts of them).
+    std::vector<sema_line_facts> facts;
+    size_t nfacts = 0;
   };
 
-  // Starts reading fd from its current offset; throws std::system_error when
-  // no thread can be started (the caller then reads by itself).
-  explicit ReadAhead(int fd);
+  // Starts reading fd from its current offset, with line facts for sep
+  // (fastcall_line_sep; -1: none); throws std::system_error when no thread
+  // can be started (the caller then reads by itself).
+  ReadAhead(int fd, int sep);
   // Stops the thread (after a read in progress) and joins it.
   ~ReadAhead();
   ReadAhead(const ReadAhead&) = delete;
   ReadAhead& operator=(const ReadAhead&) = delete;
 
   // The next block, once read; it stays the caller's (and next returns it
-  // again) until done.
+  // again) until done. The caller holds at most one block.
   const Block& next();
   // The caller has finished with next's block: the thread may refill it.
   void done();
@@ -52,16 +63,18 @@ class ReadAhead {
  private:
   void run();
   void fill(Block& b);
+  void find_facts(Block& b);
 
   int fd_;
-  Block blocks_[2];
+  int sep_;
+  Block blocks_[kBlocks];
   int pending_error_ = 0;  // a read failed after a block's first bytes
   std::mutex mutex_;
   std::condition_variable changed_;
   size_t filled_ = 0;  // blocks the thread has filled, in file order
   size_t taken_ = 0;   // blocks the caller is done with
   bool stop_ = false;
-  std::thread thread_;  // last: started once everything it uses exists
+  std::thread thread_;  // started once everything it uses exists
 };
 
 }  // namespace fastio

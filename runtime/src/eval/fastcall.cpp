@@ -115,14 +115,16 @@ namespace {
 // fastcall_run, then the loop resumes. Each row is what fastcall_run does
 // for args {acc, text refilled}, in the same order.
 [[SEMA_HOT_TEXT]] bool Interp::fastcall_fold(FastCall* fc, Word& acc, const char* const* texts, const size_t* lens,
-                                             size_t n, Word& text) {
+                                             const sema_line_facts* const* facts, size_t n, Word& text) {
+  auto row_facts = reinterpret_cast<const mini::LineFacts* const*>(facts);
   State& st = *state_;
   for (size_t i = 0; i < n;) {
     // The depth is the same before every row (a row that returns restores
     // it, one that fails ends the fold): checked once per resumption.
     if (fc->lean && fc->nargs == 2 && fc->frame && st.depth <= st.options.max_depth) [[likely]] {
       bool ok = true;
-      i += mini::run_texts(st, *fc->code, fc->frame.get(), *fc->names, acc, texts + i, lens + i, n - i, text, ok);
+      i += mini::run_texts(st, *fc->code, fc->frame.get(), *fc->names, acc, texts + i, lens + i,
+                           row_facts ? row_facts + i : nullptr, n - i, text, ok);
       if (!ok) [[unlikely]]
         return false;
       if (i == n) break;
@@ -133,6 +135,10 @@ namespace {
     ++i;
   }
   return true;
+}
+
+int Interp::fastcall_line_sep(FastCall* fc) {
+  return fc->lean && fc->nargs == 2 && fc->code ? mini::line_sep(*fc->code) : -1;
 }
 
 Error Interp::fastcall_error() { return std::move(state_->err); }

@@ -71,9 +71,12 @@ class Interp {
   // A fold over n texts (the host table's fastcall_fold_texts): for each,
   // text refilled with it (value/string_refill.hpp) and fn called with acc
   // and a reference to text, its result the next acc. False: a call failed
-  // (it took acc), the error for fastcall_error.
+  // (it took acc), the error for fastcall_error. facts: null, or each
+  // text's line facts (null for none) for the rows to use.
   [[gnu::visibility("hidden")]] bool fastcall_fold(FastCall* fc, Word& acc, const char* const* texts, const size_t* lens,
-                                                   size_t n, Word& text);
+                                                   const sema_line_facts* const* facts, size_t n, Word& text);
+  // The separator byte the rows can use line facts for, or -1.
+  int fastcall_line_sep(FastCall* fc);
   void fastcall_close(FastCall* fc);
 
   // Raised for a name that is unbound; lets the host add "(provided by the

@@ -18,6 +18,7 @@
 // read of it is in use.
 #pragma once
 
+#include "eval/line_facts.hpp"
 #include "eval/state.hpp"
 
 #include <deque>
@@ -277,12 +278,12 @@ std::unique_ptr<Code> compile(const Proto* p);
 // fastcall's fold (fastcall.cpp, Interp::fastcall_fold): run_args' rows for
 // texts[0..n), the arguments acc and text refilled with each, acc the last
 // result, as long as fastcall_run would take its lean path (frame: its
-// reused frame of the two parameters, names: its scope's). Returns how many
-// rows ran; ok false: the last of them failed (acc taken, the error in
+// reused frame of the two parameters, names: its scope's; facts: null or
+// each text's facts, null for none). Returns how many rows ran; ok false: the last of them failed (acc taken, the error in
 // st.err), the rest did not run.
 [[gnu::visibility("hidden")]] size_t run_texts(Interp::State& st, Code& code, Env* frame,
                                                 const std::vector<uint32_t>& names, Word& acc,
-                                                const char* const* texts, const size_t* lens, size_t n, Word& text,
-                                                bool& ok);
+                                                const char* const* texts, const size_t* lens,
+                                                const LineFacts* const* facts, size_t n, Word& text, bool& ok);
 
 }  // namespace sema::rt::mini

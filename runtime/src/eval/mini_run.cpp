@@ -388,6 +388,24 @@ template <size_t N>
   return key_text_again(u, src);
 }
 
+// field_of for a row's line whose facts hold its first separator (a 1BRC
+// row's name): the end fastio's reading thread found, remembered as
+// field_of remembers the end it finds.
+[[gnu::always_inline]] inline bool first_field_of(St& st, MNode* u, Word src, std::string_view& f) {
+  const LineFacts* lf = st.row_facts;
+  MNode* s = u->split;
+  if (lf != nullptr && src == st.row_line && lf->known && lf->sep == static_cast<unsigned char>(u->split_sep) &&
+      u->split_index == 0 && s->split_src == src && s->split_known == 0 && !s->split_ended) [[likely]] {
+    std::string_view t = string_of(src);
+    s->split_end[0] = lf->first_sep;
+    s->split_known = 1;
+    s->split_ended = lf->first_sep == t.size();
+    f = std::string_view(t.data(), lf->first_sep);
+    return true;
+  }
+  return field_of(u, src, f);
+}
+
 // A deferred key's binding (Bind::Key): the field's source in the slot,
 // with a reference of its own (the split's slot may give its up first), its
 // field found (field_of remembers the ends). Anything else: the field as a
@@ -395,7 +413,7 @@ template <size_t N>
 [[gnu::always_inline]] inline bool key_bind(St& st, MNode* u, Env* env, Word& out) {
   Word src;
   std::string_view f;
-  if (!split_source(u, env, src) || !in_place(st, u) || !field_of(u, src, f)) [[unlikely]]
+  if (!split_source(u, env, src) || !in_place(st, u) || !first_field_of(st, u, src, f)) [[unlikely]]
     return run_split_field(st, u, env, out);
   retain(src);
   if (u->leaf_moves) empty_moved(u, env);
@@ -526,7 +544,10 @@ template <size_t N>
   if (t.data() == nullptr) [[unlikely]]
     return false;
   Word k;
-  Word v = hashmap_get_text(x, t, k);
+  const LineFacts* lf = st.row_facts;
+  Word v = lf != nullptr && y == st.row_line && lf->known && t.data() == string_of(y).data() && t.size() == lf->first_sep
+               ? hashmap_get_hashed_text(x, t, lf->name_hash, k)
+               : hashmap_get_text(x, t, k);
   if (k == SEMA_NIL) [[unlikely]]
     return key_missing(m, u, env, yp, t, out);
   retain(k);
@@ -928,9 +949,18 @@ bool run(St& st, Code& code, Env* frame, Word& out) { return run_body(st, code, 
 // the scope's names, any_dynamic); its depth check, by the caller (the
 // depth is the same before every row).
 [[SEMA_HOT_TEXT]] size_t run_texts(St& st, Code& code, Env* frame, const std::vector<uint32_t>& names, Word& acc,
-                                   const char* const* texts, const size_t* lens, size_t n, Word& text, bool& ok) {
+                                   const char* const* texts, const size_t* lens, const LineFacts* const* facts,
+                                   size_t n, Word& text, bool& ok) {
   if (stack_low()) [[unlikely]]
     return 0;  // fastcall_run's row fails as before
+  // No row's line outlives its row in st (nor does an exception leave one).
+  struct RowClear {
+    St& st;
+    ~RowClear() {
+      st.row_line = SEMA_NIL;
+      st.row_facts = nullptr;
+    }
+  } row_clear{st};
   ++st.depth;
   // acc and text in locals while the rows run (nothing else reads them).
   Word a = acc, t = text;
@@ -939,6 +969,8 @@ bool run(St& st, Code& code, Env* frame, Word& out) { return run_body(st, code, 
     if (frame->rc_ != 1 || frame->slots.size() != 2 || names.size() != 2 || st.any_dynamic) [[unlikely]]
       break;
     Word line = refill_argument(t, texts[i], lens[i]);
+    st.row_line = line;
+    st.row_facts = facts ? facts[i] : nullptr;
     Word* slots = frame->slots.data();
     release(std::exchange(slots[0], a));
     release(std::exchange(slots[1], line));

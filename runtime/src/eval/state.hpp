@@ -21,6 +21,10 @@
 
 namespace sema::rt {
 
+namespace mini {
+struct LineFacts;
+}
+
 // One active call (language.md §5.2). name points into an interned symbol
 // name or a NativeObj that the running call keeps alive.
 struct TraceEntry {
@@ -124,6 +128,13 @@ struct Interp::State {
   // a base of its own: one State's epoch never matches another's.
   uint64_t globals_epoch;
   Cell* cell(uint32_t id);
+
+  // The line string of the fastio row running in mini::run_texts and that
+  // line's facts (eval/line_facts.hpp), else nil and null. run_texts' own
+  // reference keeps the string alive and unchanged for the row, so a word
+  // equal to row_line is that line.
+  Word row_line = SEMA_NIL;
+  const mini::LineFacts* row_facts = nullptr;
   void set_global(Cell* c, Value v);
 
   // -------------------------------------------------------------- execution

@@ -2,6 +2,7 @@
 // value, reader and evaluator functions, so plugins and the runtime share one
 // implementation of each operation.
 #include "eval/interp.hpp"
+#include "eval/line_facts.hpp"
 #include "eval/intrinsics.hpp"
 #include "eval/native.hpp"
 #include "host/registry.hpp"
@@ -408,15 +409,26 @@ sema_fastcall* api_fastcall_open(sema_ctx* ctx, sema_value fn, size_t nargs) {
 // The fold's loop in the runtime rather than in the plugin: per text, no
 // table call, no status and no accumulator wrapper on the plugin's side
 // (Interp::fastcall_fold: the rows of a lean call in one loop).
-[[SEMA_HOT_TEXT]] sema_status api_fastcall_fold_texts(sema_fastcall* fc, sema_value* acc, const char* const* texts, const size_t* lens,
-                                    size_t n) {
+[[SEMA_HOT_TEXT]] sema_status api_fastcall_fold_facts(sema_fastcall* fc, sema_value* acc, const char* const* texts,
+                                                      const size_t* lens, const sema_line_facts* const* facts, size_t n) {
   Word a = *acc;
-  if (!fc->interp->fastcall_fold(fc->call, a, texts, lens, n, fc->text)) [[unlikely]] {
+  if (!fc->interp->fastcall_fold(fc->call, a, texts, lens, facts, n, fc->text)) [[unlikely]] {
     *acc = SEMA_NIL;  // the failed call took it
     return fastcall_failed(fc);
   }
   *acc = a;
   return SEMA_OK;
+}
+
+sema_status api_fastcall_fold_texts(sema_fastcall* fc, sema_value* acc, const char* const* texts, const size_t* lens,
+                                    size_t n) {
+  return api_fastcall_fold_facts(fc, acc, texts, lens, nullptr, n);
+}
+
+int api_fastcall_line_sep(sema_fastcall* fc) { return fc->interp->fastcall_line_sep(fc->call); }
+
+void api_line_facts(int sep, const char* bytes, size_t len, sema_line_facts* out) {
+  mini::line_facts(sep, bytes, len, reinterpret_cast<mini::LineFacts*>(out));
 }
 
 void api_fastcall_close(sema_fastcall* fc) {
@@ -503,6 +515,9 @@ const sema_host_api table = {
     api_split_byte,
     api_fastcall_invoke_text,
     api_fastcall_fold_texts,
+    api_fastcall_line_sep,
+    api_line_facts,
+    api_fastcall_fold_facts,
 };
 
 }  // namespace

@@ -70,6 +70,13 @@ Word hashmap_get_text(Word h, std::string_view t, Word& key) {
   return hit(o, it, key, nullptr);
 }
 
+Word hashmap_get_hashed_text(Word h, std::string_view t, uint64_t hash, Word& key) {
+  HashMapObj* o = as_hashmap(h);
+  auto it = o->map.find(HashedTextKey{t, hash});
+  key = it == o->map.end() ? SEMA_NIL : it->first;
+  return hit(o, it, key, nullptr);
+}
+
 Word* hashmap_probe_slot(Word h, Word key) {
   HashMapObj* o = as_hashmap(h);
   auto it = o->map.find(key);

@@ -22,6 +22,12 @@ struct ImmediateKey {
 struct TextKey {
   std::string_view t;
 };
+// A TextKey whose hash is known (text_hash(t), worked out ahead: a fastio
+// line's facts).
+struct HashedTextKey {
+  std::string_view t;
+  uint64_t hash;
+};
 
 struct WordHash {
   using is_transparent = void;
@@ -36,6 +42,7 @@ struct WordHash {
   size_t operator()(StringKey k) const { return static_cast<size_t>(string_hash(k.s)); }
   size_t operator()(ImmediateKey k) const { return static_cast<size_t>(hash(k.w)); }
   size_t operator()(TextKey k) const { return static_cast<size_t>(text_hash(k.t)); }
+  size_t operator()(HashedTextKey k) const { return static_cast<size_t>(k.hash); }
 };
 struct WordEq {
   using is_transparent = void;
@@ -50,6 +57,8 @@ struct WordEq {
   bool operator()(Word a, ImmediateKey b) const { return a == b.w; }
   bool operator()(TextKey a, Word b) const { return is_type(b, SEMA_T_STRING) && same_text(a.t, string_of(b)); }
   bool operator()(Word a, TextKey b) const { return (*this)(b, a); }
+  bool operator()(HashedTextKey a, Word b) const { return (*this)(TextKey{a.t}, b); }
+  bool operator()(Word a, HashedTextKey b) const { return (*this)(TextKey{b.t}, a); }
 };
 
 struct HashMapObj final : Obj {
@@ -82,6 +91,8 @@ inline Word* hashmap_value_slot(Word h, Word key) {
 // found (nil: none), remembered as last_key, as hashmap_get remembers its
 // key.
 [[gnu::visibility("hidden")]] Word hashmap_get_text(Word h, std::string_view t, Word& key);  // borrowed
+// The same for a t whose text_hash is known.
+[[gnu::visibility("hidden")]] Word hashmap_get_hashed_text(Word h, std::string_view t, uint64_t hash, Word& key);
 // Steals h and returns the new reference; in place when unique. The word
 // form is the host table's entry: no Value to pass through memory.
 Word hashmap_assoc_word(Word h, Word key, Word val);

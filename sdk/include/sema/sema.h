@@ -170,6 +170,11 @@ typedef enum sema_error_kind {
 typedef struct sema_ctx sema_ctx;           /* one per interpreter, opaque */
 typedef struct sema_registry sema_registry; /* only valid during init */
 typedef struct sema_fastcall sema_fastcall; /* a prepared repeated call */
+/* What a host's rows can use of a line, worked out ahead of them
+ * (line_facts): opaque to the plugin that hands them over. */
+typedef struct sema_line_facts {
+  uint64_t words[3];
+} sema_line_facts;
 
 /* A builtin. args are borrowed; on SEMA_OK *out holds a new reference. */
 typedef sema_status (*sema_native_fn)(sema_ctx* ctx, const sema_value* args, size_t nargs, sema_value* out);
@@ -419,6 +424,20 @@ typedef struct sema_host_api {
    * buffer). */
   sema_status (*fastcall_fold_texts)(sema_fastcall* fc, sema_value* acc, const char* const* texts,
                                      const size_t* lens, size_t n);
+  /* (new) The byte fc's callback splits its last argument's string on, when
+   * the host's rows can use line_facts' facts (fastcall_fold_facts); else
+   * -1. */
+  int (*fastcall_line_sep)(sema_fastcall* fc);
+  /* (new) The facts of the text bytes[0, len) for sep (from
+   * fastcall_line_sep), a pure function of its arguments: callable on any
+   * thread, before the rows that use them run (fastio's reading thread). */
+  void (*line_facts)(int sep, const char* bytes, size_t len, sema_line_facts* out);
+  /* (new) fastcall_fold_texts with facts[i] the line_facts of texts[i] for
+   * fastcall_line_sep's byte, or NULL when there are none. The results are
+   * those of fastcall_fold_texts: the rows only use facts that answer what
+   * they would work out from the bytes themselves. */
+  sema_status (*fastcall_fold_facts)(sema_fastcall* fc, sema_value* acc, const char* const* texts,
+                                     const size_t* lens, const sema_line_facts* const* facts, size_t n);
 } sema_host_api;
 
 /* ------------------------------------------------------ heap-object header */
