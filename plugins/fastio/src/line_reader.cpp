@@ -117,7 +117,7 @@ bool LineReader::take_block(std::string* error) {
     auto joined = std::string_view(reinterpret_cast<const char*>(buffer_.data() + begin_), joined_end - begin_);
     if (valid_utf8(joined)) checked_ = at + b.checked_to;
   }
-  facts_ = b.facts.data();
+  facts_ = b.facts.get();
   facts_left_ = b.nfacts;
   facts_at_ = at + b.first_newline + 1;
   holding_ = true;  // done at the next take: the rows read the facts in place

@@ -18,7 +18,7 @@ namespace fastio {
 ReadAhead::ReadAhead(int fd, int sep) : fd_(fd), sep_(sep) {
   // Everything the thread uses exists before it starts: it allocates nothing.
   if (sep_ >= 0)
-    for (Block& b : blocks_) b.facts.resize(kMaxFacts);
+    for (Block& b : blocks_) b.facts = std::make_unique_for_overwrite<sema_line_facts[]>(kMaxFacts);
   thread_ = std::thread([this] { run(); });
 }
 
@@ -124,7 +124,7 @@ void ReadAhead::fill(Block& b) {
 // The facts of each line after the first newline that ends in the block,
 // its text as LineReader delivers it (no "\n", no "\r" before it).
 void ReadAhead::find_facts(Block& b) {
-  if (b.facts.empty()) return;  // (made in the constructor when sep_ >= 0)
+  if (!b.facts) return;  // (made in the constructor when sep_ >= 0)
   const char* base = reinterpret_cast<const char*>(b.bytes.get());
   const uint64_t* bits = b.newlines.data();
   size_t words = (b.size + 63) / 64;

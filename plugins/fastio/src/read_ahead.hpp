@@ -41,7 +41,8 @@ class ReadAhead {
     size_t checked_to = 0;
     // With a separator: the line facts of the block's lines that end in it
     // after first_newline, in order (the first nfacts of them).
-    std::vector<sema_line_facts> facts;
+    // (Not zeroed: only the pages of the facts written are ever touched.)
+    std::unique_ptr<sema_line_facts[]> facts;
     size_t nfacts = 0;
   };
 
