@@ -98,7 +98,7 @@ namespace {
 // value). The stack is checked once, by run_args: low, it fails with the
 // same depth error as invoke_general, only with the arguments in the frame
 // (released with it) instead of released at once, which nothing observes.
-[[SEMA_HOT_TEXT]] bool Interp::fastcall_run(FastCall* fc, Word* args, Word& out) {
+[[SEMA_FASTIO_HOT_TEXT]] bool Interp::fastcall_run(FastCall* fc, Word* args, Word& out) {
   State& st = *state_;
   Env* frame = fc->frame.get();
   size_t n = fc->nargs;
@@ -114,7 +114,7 @@ namespace {
 // frame, a scope that gained names, any_dynamic, a low stack) goes through
 // fastcall_run, then the loop resumes. Each row is what fastcall_run does
 // for args {acc, text refilled}, in the same order.
-[[SEMA_HOT_TEXT]] bool Interp::fastcall_fold(FastCall* fc, Word& acc, const char* const* texts, const size_t* lens,
+[[SEMA_FASTIO_HOT_TEXT]] bool Interp::fastcall_fold(FastCall* fc, Word& acc, const char* const* texts, const size_t* lens,
                                              const sema_line_facts* const* facts, size_t n, Word& text) {
   auto row_facts = reinterpret_cast<const mini::LineFacts* const*>(facts);
   State& st = *state_;

@@ -70,7 +70,7 @@ bool run_assoc_literal(St& st, MNode* m, Env* env, Word& out);
 // The common one or two slots without the loop. Both are emptied before
 // either value is released (a slot is listed once, and freeing a value
 // touches no frame), so the second release is a tail call.
-[[gnu::noinline, SEMA_HOT_TEXT]] void empty_moved(MNode* m, Env* env) {
+[[gnu::noinline, SEMA_FASTIO_HOT_TEXT]] void empty_moved(MNode* m, Env* env) {
   const MNode::Slot* s = m->moved.data();
   size_t n = m->moved.size();
   if (n > 2) [[unlikely]]
@@ -101,7 +101,7 @@ bool run_assoc_literal(St& st, MNode* m, Env* env, Word& out);
 // A key occurs once in a map, so a hit is what the scan would find. Out of
 // line, in place of the intrinsic's call: inlined into the leaf paths it
 // made their callers slower, with fewer instructions.
-[[gnu::noinline, SEMA_HOT_TEXT]] bool keyword_get(MNode* m, Word map, Word key, Word& out) {
+[[gnu::noinline, SEMA_FASTIO_HOT_TEXT]] bool keyword_get(MNode* m, Word map, Word key, Word& out) {
   if (is_type(map, SEMA_T_MAP)) {
     const MapEntries& e = static_cast<const MapObj*>(as_obj(map))->entries;
     uint32_t i = m->entry_hint;
@@ -347,7 +347,7 @@ template <size_t N>
 // A SplitField node: its field as a new string while the split is
 // deferred and the call is the standard one; otherwise the list is made
 // and the call runs as any leaf call.
-[[gnu::noinline, SEMA_HOT_TEXT]] bool run_split_field(St& st, MNode* u, Env* env, Word& out) {
+[[gnu::noinline, SEMA_FASTIO_HOT_TEXT]] bool run_split_field(St& st, MNode* u, Env* env, Word& out) {
   Word src;
   if (split_source(u, env, src)) {
     std::string_view f;
@@ -680,7 +680,7 @@ template <size_t N>
   return ok;
 }
 
-[[gnu::noinline, SEMA_HOT_TEXT]] bool run_let(St& st, MNode* m, Env* env, Word& out) { return let_run(st, m, env, out); }
+[[gnu::noinline, SEMA_FASTIO_HOT_TEXT]] bool run_let(St& st, MNode* m, Env* env, Word& out) { return let_run(st, m, env, out); }
 
 // A map literal's values in order, owned, into vals; on a failure the ones
 // already computed are dropped. A nested value (1BRC's stats) is tried
@@ -800,13 +800,13 @@ template <size_t N>
 
 // An AssocLiteral node: the stats update in one step when it applies, else
 // the call.
-[[gnu::noinline, SEMA_HOT_TEXT]] bool run_assoc_literal(St& st, MNode* m, Env* env, Word& out) {
+[[gnu::noinline, SEMA_FASTIO_HOT_TEXT]] bool run_assoc_literal(St& st, MNode* m, Env* env, Word& out) {
   if (m->rec != nullptr && run_rec(st, m, env, out)) [[likely]]
     return true;
   return run_assoc_call(st, m, env, out);
 }
 
-[[SEMA_HOT_TEXT]] bool eval(St& st, MNode* m, Env* env, Word& out) {
+[[SEMA_FASTIO_HOT_TEXT]] bool eval(St& st, MNode* m, Env* env, Word& out) {
   for (;;) {
     switch (m->kind) {
       case MK::Const:
@@ -928,7 +928,7 @@ namespace {
 
 bool run(St& st, Code& code, Env* frame, Word& out) { return run_body(st, code, frame, out); }
 
-[[SEMA_HOT_TEXT]] bool run_args(St& st, Code& code, Env* frame, Word* args, size_t n, Word& out) {
+[[SEMA_FASTIO_HOT_TEXT]] bool run_args(St& st, Code& code, Env* frame, Word* args, size_t n, Word& out) {
   Word* slots = frame->slots.data();
   if (n == 2) [[likely]] {  // fold-lines: the accumulator and the line
     release(std::exchange(slots[0], args[0]));
@@ -948,7 +948,7 @@ bool run(St& st, Code& code, Env* frame, Word& out) { return run_body(st, code, 
 // Per row, fastcall_run's checks that a row can change (the frame shared,
 // the scope's names, any_dynamic); its depth check, by the caller (the
 // depth is the same before every row).
-[[SEMA_HOT_TEXT]] size_t run_texts(St& st, Code& code, Env* frame, const std::vector<uint32_t>& names, Word& acc,
+[[SEMA_FASTIO_HOT_TEXT]] size_t run_texts(St& st, Code& code, Env* frame, const std::vector<uint32_t>& names, Word& acc,
                                    const char* const* texts, const size_t* lens, const LineFacts* const* facts,
                                    size_t n, Word& text, bool& ok) {
   if (stack_low()) [[unlikely]]

@@ -392,7 +392,7 @@ sema_fastcall* api_fastcall_open(sema_ctx* ctx, sema_value fn, size_t nargs) {
   return pass_error(fc->interp->ctx(), fc->interp->fastcall_error());
 }
 
-[[SEMA_HOT_TEXT]] sema_status api_fastcall_invoke(sema_fastcall* fc, sema_value* args, sema_value* out) {
+[[SEMA_FASTIO_HOT_TEXT]] sema_status api_fastcall_invoke(sema_fastcall* fc, sema_value* args, sema_value* out) {
   Word w;
   if (!fc->interp->fastcall_run(fc->call, args, w)) [[unlikely]]
     return fastcall_failed(fc);
@@ -400,7 +400,7 @@ sema_fastcall* api_fastcall_open(sema_ctx* ctx, sema_value fn, size_t nargs) {
   return SEMA_OK;
 }
 
-[[SEMA_HOT_TEXT]] sema_status api_fastcall_invoke_text(sema_fastcall* fc, sema_value* args, const char* bytes, size_t len,
+[[SEMA_FASTIO_HOT_TEXT]] sema_status api_fastcall_invoke_text(sema_fastcall* fc, sema_value* args, const char* bytes, size_t len,
                                      sema_value* out) {
   args[fc->nargs - 1] = refill_argument(fc->text, bytes, len);  // a new string the first time (text nil)
   return api_fastcall_invoke(fc, args, out);
@@ -409,7 +409,7 @@ sema_fastcall* api_fastcall_open(sema_ctx* ctx, sema_value fn, size_t nargs) {
 // The fold's loop in the runtime rather than in the plugin: per text, no
 // table call, no status and no accumulator wrapper on the plugin's side
 // (Interp::fastcall_fold: the rows of a lean call in one loop).
-[[SEMA_HOT_TEXT]] sema_status api_fastcall_fold_facts(sema_fastcall* fc, sema_value* acc, const char* const* texts,
+[[SEMA_FASTIO_HOT_TEXT]] sema_status api_fastcall_fold_facts(sema_fastcall* fc, sema_value* acc, const char* const* texts,
                                                       const size_t* lens, const sema_line_facts* const* facts, size_t n) {
   Word a = *acc;
   if (!fc->interp->fastcall_fold(fc->call, a, texts, lens, facts, n, fc->text)) [[unlikely]] {
