@@ -74,13 +74,7 @@ class LineReader {
       if (len > 0 && base[begin + len - 1] == '\r') --len;
       texts[k] = base + begin;
       lens[k] = len;
-      if (begin == f_at && f_left != 0) [[likely]] {
-        facts[k] = f++;
-        --f_left;
-        f_at = nl + 1;
-      } else {
-        facts[k] = nullptr;
-      }
+      facts[k] = take_fact(begin, nl, f, f_left, f_at);
       begin = nl + 1;
     }
     if (k != 0) {
@@ -108,10 +102,16 @@ class LineReader {
   // The facts of the line buffer_[begin, nl), taken in order: the block's
   // lines after the one that joins it to the previous block have them.
   const sema_line_facts* facts_for(size_t begin, size_t nl) {
-    if (begin != facts_at_ || facts_left_ == 0) return nullptr;
-    --facts_left_;
-    facts_at_ = nl + 1;
-    return facts_++;
+    return take_fact(begin, nl, facts_, facts_left_, facts_at_);
+  }
+  // The cursor's step, on the members or on gather's copies of them.
+  static const sema_line_facts* take_fact(size_t begin, size_t nl, const sema_line_facts*& next, size_t& left,
+                                          size_t& at) {
+    if (begin != at || left == 0) [[unlikely]]
+      return nullptr;
+    --left;
+    at = nl + 1;
+    return next++;
   }
   // The first newline in buffer_[from, end_), or end_.
   size_t next_newline(size_t from) const {

@@ -124,7 +124,6 @@ void ReadAhead::fill(Block& b) {
 // The facts of each line after the first newline that ends in the block,
 // its text as LineReader delivers it (no "\n", no "\r" before it).
 void ReadAhead::find_facts(Block& b) {
-  if (!b.facts) return;  // (made in the constructor when sep_ >= 0)
   const char* base = reinterpret_cast<const char*>(b.bytes.get());
   const uint64_t* bits = b.newlines.data();
   size_t words = (b.size + 63) / 64;
