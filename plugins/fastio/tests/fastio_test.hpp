@@ -103,6 +103,16 @@ class Files {
   std::string dir_;
 };
 
+// The 1BRC script's callback (benchmarks/1brc/1brc.sema), with `extra`
+// let* bindings after the split.
+inline std::string brc(const std::string& extra = "") {
+  return "(fn (acc line) (if (= line \"\") acc (let* ((parts (string/split line \";\")) " + extra +
+         " (name (first parts)) (temp (float (string->number (nth parts 1)))) (existing (get acc name)))"
+         " (if (nil? existing) (assoc acc name {:min temp :max temp :sum temp :count 1})"
+         " (assoc acc name {:min (min temp (get existing :min)) :max (max temp (get existing :max))"
+         " :sum (+ temp (get existing :sum)) :count (+ 1 (get existing :count))})))))";
+}
+
 // A string literal of the language for a path.
 inline std::string q(const std::string& s) { return "\"" + s + "\""; }
 

@@ -9,20 +9,11 @@
 #include <string>
 
 using fastio_test::Both;
+using fastio_test::brc;
 using fastio_test::Files;
 using fastio_test::q;
 
 namespace {
-
-// The 1BRC callback, with `extra` bindings after the split and `other`
-// spliced into the new-station branch's literal.
-std::string brc(const std::string& extra = "") {
-  return "(fn (acc line) (if (= line \"\") acc (let* ((parts (string/split line \";\")) " + extra +
-         " (name (first parts)) (temp (float (string->number (nth parts 1)))) (existing (get acc name)))"
-         " (if (nil? existing) (assoc acc name {:min temp :max temp :sum temp :count 1})"
-         " (assoc acc name {:min (min temp (get existing :min)) :max (max temp (get existing :max))"
-         " :sum (+ temp (get existing :sum)) :count (+ 1 (get existing :count))})))))";
-}
 
 std::string fold(const std::string& path, const std::string& fn, const std::string& init) {
   return "(file/fold-lines " + path + " " + fn + " " + init + ")";
@@ -150,17 +141,20 @@ TEST_CASE("deferred key: the same callback inside its own run", "[plugin:fastio]
   Both b("math");
   Files f;
   std::string p = q(f.write("a", "a;1\nbb;2\na;3\n"));
+  // A callback `name` that, on line "bb;2" when `when` holds, folds
+  // `inner_fold` (its own name, another file or init) between its name's
+  // binding and that name's reads.
+  auto define_step = [&](const std::string& name, const std::string& when, const std::string& inner_fold) {
+    b.eval("(define (" + name + " acc line) (let* ((parts (string/split line \";\")) (name (first parts))"
+           " (inner (if (and (= line \"bb;2\") " + when + ") " + inner_fold + " nil))"
+           " (e (get acc name)))"
+           " (if (nil? e) (assoc acc name {:n 1 :i (count (or inner {}))}) (assoc acc name {:n (+ 1 (get e :n)) :i 0}))))");
+  };
   // the inner fold runs the same let between the outer name's binding and its reads
-  b.eval("(define (step acc line) (let* ((parts (string/split line \";\")) (name (first parts))"
-         " (inner (if (and (= line \"bb;2\") (nil? (get acc \"in\"))) (file/fold-lines " + p + " step (assoc (hashmap/new) \"in\" 0)) nil))"
-         " (e (get acc name)))"
-         " (if (nil? e) (assoc acc name {:n 1 :i (count (or inner {}))}) (assoc acc name {:n (+ 1 (get e :n)) :i 0}))))");
+  define_step("step", "(nil? (get acc \"in\"))", "(file/fold-lines " + p + " step (assoc (hashmap/new) \"in\" 0))");
   CHECK(b.eval(sorted(fold(p, "step", "(hashmap/new)"))) == "{\"a\" {:i 0 :n 2} \"bb\" {:i 3 :n 1}}");
   // the inner run on another file, whose names have other lengths and places
   std::string p2 = q(f.write("b", "zzzz;1\na;2\n"));
-  b.eval("(define (step2 acc line) (let* ((parts (string/split line \";\")) (name (first parts))"
-         " (inner (if (= line \"bb;2\") (file/fold-lines " + p2 + " step2 (hashmap/new)) nil))"
-         " (e (get acc name)))"
-         " (if (nil? e) (assoc acc name {:n 1 :i (count (or inner {}))}) (assoc acc name {:n (+ 1 (get e :n)) :i 0}))))");
+  define_step("step2", "#t", "(file/fold-lines " + p2 + " step2 (hashmap/new))");
   CHECK(b.eval(sorted(fold(p, "step2", "(hashmap/new)"))) == "{\"a\" {:i 0 :n 2} \"bb\" {:i 2 :n 1}}");
 }

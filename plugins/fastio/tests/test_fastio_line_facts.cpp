@@ -17,21 +17,9 @@ using fastio_test::q;
 
 namespace {
 
-// The 1BRC script's fold, with the number of rows seen, and its table.
+// The 1BRC script's fold and its table (min, max and count per station).
 std::string onebrc(const std::string& path) {
-  return "(let* ((rows 0)"
-         "       (acc (file/fold-lines " + q(path) +
-         "              (fn (acc line)"
-         "                (if (= line \"\") acc"
-         "                  (let* ((parts (string/split line \";\"))"
-         "                         (name (first parts))"
-         "                         (temp (float (string->number (nth parts 1))))"
-         "                         (existing (get acc name)))"
-         "                    (if (nil? existing)"
-         "                        (assoc acc name {:min temp :max temp :sum temp :count 1})"
-         "                        (assoc acc name {:min (min temp (get existing :min)) :max (max temp (get existing :max))"
-         "                                         :sum (+ temp (get existing :sum)) :count (+ 1 (get existing :count))})))))"
-         "              (hashmap/new))))"
+  return "(let ((acc (file/fold-lines " + q(path) + " " + fastio_test::brc() + " (hashmap/new))))"
          "  (map (fn (e) (list (first e) (get (nth e 1) :min) (get (nth e 1) :max) (get (nth e 1) :count)))"
          "       (map/entries (hashmap/to-map acc))))";
 }

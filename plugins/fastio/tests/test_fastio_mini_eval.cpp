@@ -17,13 +17,7 @@ TEST_CASE("mini-eval: the 1BRC shape of callback", "[plugin:fastio]") {
   Both b("math");
   Files f;
   std::string p = q(f.write("m.txt", kStations));
-  const std::string step =
-      "(fn (acc line) (if (= line \"\") acc"
-      " (let* ((parts (string/split line \";\")) (name (first parts)) (temp (float (string->number (nth parts 1))))"
-      " (existing (get acc name)))"
-      " (if (nil? existing) (assoc acc name {:min temp :max temp :sum temp :count 1})"
-      " (assoc acc name {:min (min temp (get existing :min)) :max (max temp (get existing :max))"
-      " :sum (+ temp (get existing :sum)) :count (+ 1 (get existing :count))})))))";
+  const std::string step = fastio_test::brc();
   CHECK(b.eval("(hashmap/to-map (file/fold-lines " + p + " " + step + " (hashmap/new)))") ==
         "{\"Lima\" {:count 1 :max 15.25 :min 15.25 :sum 15.25} \"Oslo\" {:count 3 :max 1.5 :min -3.5 :sum -2.0} "
         "\"Rome\" {:count 2 :max 22.0 :min 20.0 :sum 42.0}}");

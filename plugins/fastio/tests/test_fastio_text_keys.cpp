@@ -9,18 +9,11 @@
 #include <vector>
 
 using fastio_test::Both;
+using fastio_test::brc;
 using fastio_test::Files;
 using fastio_test::q;
 
 namespace {
-
-std::string brc() {
-  return "(fn (acc line) (if (= line \"\") acc (let* ((parts (string/split line \";\"))"
-         " (name (first parts)) (temp (float (string->number (nth parts 1)))) (existing (get acc name)))"
-         " (if (nil? existing) (assoc acc name {:min temp :max temp :sum temp :count 1})"
-         " (assoc acc name {:min (min temp (get existing :min)) :max (max temp (get existing :max))"
-         " :sum (+ temp (get existing :sum)) :count (+ 1 (get existing :count))})))))";
-}
 
 // Names of every length 0-40: all 'k', and with one 'x' at each position.
 std::vector<std::string> names() {
