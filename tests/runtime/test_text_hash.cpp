@@ -3,6 +3,7 @@
 // position must count, and the string, text and generic paths must agree.
 #include "value/text_hash.hpp"
 #include "value/value.hpp"
+#include "sema_test.hpp"
 
 #include <catch2/catch.hpp>
 
@@ -12,24 +13,7 @@
 
 using namespace sema::rt;
 
-namespace {
-
-// Every text of length 0-40 that is all 'k' or has one 'x' at some
-// position, each inside a larger buffer at an odd offset (no alignment).
-std::vector<std::string> one_byte_apart() {
-  std::vector<std::string> texts;
-  for (size_t n = 0; n <= 40; ++n) {
-    texts.emplace_back(n, 'k');
-    for (size_t at = 0; at < n; ++at) {
-      std::string t(n, 'k');
-      t[at] = 'x';
-      texts.push_back(t);
-    }
-  }
-  return texts;
-}
-
-}  // namespace
+using sema::test::one_byte_apart;
 
 TEST_CASE("same_text: equal exactly when the bytes are, at every length and position", "[values][text]") {
   std::vector<std::string> texts = one_byte_apart();

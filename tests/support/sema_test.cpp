@@ -91,4 +91,17 @@ std::string temp_dir() {
   return d;
 }
 
+std::vector<std::string> one_byte_apart(size_t max_len) {
+  std::vector<std::string> texts;
+  for (size_t n = 0; n <= max_len; ++n) {
+    texts.emplace_back(n, 'k');
+    for (size_t at = 0; at < n; ++at) {
+      std::string t(n, 'k');
+      t[at] = 'x';
+      texts.push_back(t);
+    }
+  }
+  return texts;
+}
+
 }  // namespace sema::test

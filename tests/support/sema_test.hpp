@@ -6,6 +6,7 @@
 
 #include <functional>
 #include <string>
+#include <vector>
 #include <string_view>
 
 namespace sema::test {
@@ -35,5 +36,10 @@ std::string capture_stderr(const std::function<void()>& fn);
 
 // A fresh empty temporary directory, removed at process exit.
 std::string temp_dir();
+
+// Texts of every length 0 to max_len: all 'k', and with one 'x' at each
+// position (for hashes and compares that read words at length-chosen
+// offsets: every length and every byte position must count).
+std::vector<std::string> one_byte_apart(size_t max_len = 40);
 
 }  // namespace sema::test

@@ -13,28 +13,10 @@ using fastio_test::brc;
 using fastio_test::Files;
 using fastio_test::q;
 
-namespace {
-
-// Names of every length 0-40: all 'k', and with one 'x' at each position.
-std::vector<std::string> names() {
-  std::vector<std::string> out;
-  for (size_t n = 0; n <= 40; ++n) {
-    out.emplace_back(n, 'k');
-    for (size_t at = 0; at < n; ++at) {
-      std::string t(n, 'k');
-      t[at] = 'x';
-      out.push_back(t);
-    }
-  }
-  return out;
-}
-
-}  // namespace
-
 TEST_CASE("text keys: names of every length, one byte apart, new then existing", "[plugin:fastio]") {
   Both b("math");
   Files f;
-  std::vector<std::string> all = names();
+  std::vector<std::string> all = sema::test::one_byte_apart();  // names of every length 0-40, one byte apart
   std::string text;
   // Each name twice (a new station, then an existing one), in two orders,
   // so that lookups meet keys of other lengths and one byte apart.
