@@ -16,7 +16,10 @@ function(sema_add_plugin name)
     LIBRARY_OUTPUT_DIRECTORY ${SEMA_PLUGIN_OUTPUT_DIR}
     CXX_VISIBILITY_PRESET hidden
     C_VISIBILITY_PRESET hidden
-    VISIBILITY_INLINES_HIDDEN ON)
+    VISIBILITY_INLINES_HIDDEN ON
+    # A plugin links no library of ours: it needs no search path at all.
+    SKIP_BUILD_RPATH ON
+    INSTALL_RPATH "")
   target_include_directories(${target} PRIVATE ${PROJECT_SOURCE_DIR}/sdk/include ${CMAKE_CURRENT_SOURCE_DIR}/src)
   target_link_libraries(${target} PRIVATE sema_flags ${P_LIBRARIES})
   target_link_options(${target} PRIVATE -Wl,--no-undefined)
