@@ -11,7 +11,7 @@ HashMapObj::~HashMapObj() {
     release(k);
     release(v);
   }
-  release(last_key);
+  if (last_owned) release(last_key);
 }
 
 Value make_hashmap() { return Value::own(from_obj(new HashMapObj())); }
@@ -22,7 +22,8 @@ HashMapObj* as_hashmap(Word h) { return static_cast<HashMapObj*>(as_obj(h)); }
 
 namespace {
 void forget_last(HashMapObj* o) {
-  release(std::exchange(o->last_key, SEMA_NIL));
+  Word old = std::exchange(o->last_key, SEMA_NIL);
+  if (std::exchange(o->last_owned, false)) release(old);
   o->last_val = nullptr;
 }
 }  // namespace
@@ -38,9 +39,27 @@ Word hit(HashMapObj* o, It it, Word key, bool* found) {
   o->last_val = slot;
   if (key != o->last_key) {
     retain(key);
-    release(std::exchange(o->last_key, key));  // a string or an immediate: its destruction touches no map
+    Word old = std::exchange(o->last_key, key);
+    if (std::exchange(o->last_owned, true)) release(old);  // a string or an immediate: its destruction touches no map
   }
   return *slot;
+}
+
+// hit for a lookup by text: the key remembered is the map's own, which
+// needs no reference of its own.
+template <class It>
+Word hit_own_key(HashMapObj* o, It it, Word& key) {
+  if (it == o->map.end()) {
+    key = SEMA_NIL;
+    return SEMA_NIL;
+  }
+  key = it->first;
+  o->last_val = &it->second;
+  if (key != o->last_key) {
+    Word old = std::exchange(o->last_key, key);
+    if (std::exchange(o->last_owned, false)) release(old);
+  }
+  return it->second;
 }
 
 // Any other key (a list, a big int, …): the generic hash and equality, not
@@ -65,16 +84,12 @@ __attribute__((noinline)) Word get_other(HashMapObj* o, Word key, bool* found) {
 // hot functions std's rows share into fuller cache sets (performance.md §31).
 Word hashmap_get_text(Word h, std::string_view t, Word& key) {
   HashMapObj* o = as_hashmap(h);
-  auto it = o->map.find(TextKey{t});
-  key = it == o->map.end() ? SEMA_NIL : it->first;
-  return hit(o, it, key, nullptr);
+  return hit_own_key(o, o->map.find(TextKey{t}), key);
 }
 
 Word hashmap_get_hashed_text(Word h, std::string_view t, uint64_t hash, Word& key) {
   HashMapObj* o = as_hashmap(h);
-  auto it = o->map.find(HashedTextKey{t, hash});
-  key = it == o->map.end() ? SEMA_NIL : it->first;
-  return hit(o, it, key, nullptr);
+  return hit_own_key(o, o->map.find(HashedTextKey{t, hash}), key);
 }
 
 Word* hashmap_probe_slot(Word h, Word key) {

@@ -68,12 +68,15 @@ struct HashMapObj final : Obj {
   // The entry the last successful hashmap_get found: an assoc with that same
   // key word right after (a fold's `(get acc k)` then `(assoc acc k …)`)
   // replaces the value without hashing, probing and comparing the key again.
-  // last_key holds a reference, so its word cannot come back as another
-  // object while cached, and equal(key, key) holds for any key that was
-  // found. Only strings and immediates are cached (a big key is not kept
-  // alive by a lookup). Every insertion clears it (entries may move).
+  // last_key's word cannot come back as another object while cached: a
+  // caller's key is held by a reference (last_owned); the map's own key,
+  // which the text lookups remember, is held by the map, which never
+  // drops a key. equal(key, key) holds for any key that was found. Only
+  // strings and immediates are cached (a big key is not kept alive by a
+  // lookup). Every insertion clears it (entries may move).
   Word last_key = SEMA_NIL;
   Word* last_val = nullptr;
+  bool last_owned = false;
 };
 
 Value make_hashmap();
