@@ -10,6 +10,7 @@
 #include <cerrno>
 #include <cstring>
 #include <system_error>
+#include <utility>
 
 namespace fastio {
 
@@ -59,10 +60,15 @@ void LineReader::keep_partial_line(size_t room) {
     std::memcpy(bigger.data(), buffer_.data(), end_);
     buffer_ = std::move(bigger);
     newlines_.resize(buffer_.size() / 64 + 2);
+    at_buffer();
   }
 }
 
 bool LineReader::refill(std::string* error) {
+  if (pending_ != nullptr) {
+    enter_block();
+    return true;
+  }
   if (ahead_) return take_block(error);
   size_t marked = begin_ > 0 ? 0 : end_;  // newlines_ is up to date for buffer_[0, marked)
   keep_partial_line(1);
@@ -82,10 +88,24 @@ bool LineReader::refill(std::string* error) {
   }
 }
 
-// refill from the read-ahead thread's next block: its bytes and newline bits
-// are appended after the partial line, and what the thread checked of its
-// UTF-8 joins the checked region once the line joining the two is checked.
+// refill from the read-ahead thread's next block. The rows read a block's
+// lines in place; what buffer_ holds is the line that joins it to the
+// block before (the partial line kept from that block and the new block's
+// bytes up to its first "\n"), whose UTF-8 is checked here, and the rest of
+// the block is entered once that line is taken (enter_block). A block with
+// no "\n" is appended to the partial line whole.
 bool LineReader::take_block(std::string* error) {
+  if (in_block_) {
+    // The block's partial last line is kept before the block is given back.
+    const uint8_t* tail = data_ + begin_;
+    size_t n = end_ - begin_;
+    in_block_ = false;
+    begin_ = end_ = checked_ = 0;
+    at_buffer();
+    keep_partial_line(n);
+    std::memcpy(buffer_.data(), tail, n);
+    end_ = n;
+  }
   // The held block's lines are all taken (the partial one has no facts).
   if (holding_) ahead_->done();
   holding_ = false;
@@ -95,12 +115,14 @@ bool LineReader::take_block(std::string* error) {
     *error = os_error_text(b.error);
     return false;
   }
-  keep_partial_line(b.size);
+  bool whole = b.first_newline == b.size;
+  size_t head = whole ? b.size : b.first_newline + 1;  // the bytes copied
+  keep_partial_line(head);
   size_t at = end_;
-  std::memcpy(buffer_.data() + at, b.bytes.get(), b.size);
-  // The partial line holds no "\n"; the block's bits are shifted to `at`.
+  std::memcpy(buffer_.data() + at, b.bytes.get(), head);
+  // The partial line holds no "\n"; the head's bits are shifted to `at`.
   uint64_t* bits = newlines_.data();
-  size_t base = at / 64, shift = at % 64, words = (b.size + 63) / 64;
+  size_t base = at / 64, shift = at % 64, words = (head + 63) / 64;
   std::fill_n(bits, base + 1, uint64_t{0});
   if (shift == 0) {
     std::copy_n(b.newlines.data(), words, bits + base);
@@ -110,18 +132,35 @@ bool LineReader::take_block(std::string* error) {
       bits[base + i + 1] = b.newlines[i] >> (64 - shift);
     }
   }
-  end_ = at + b.size;
-  eof_ = b.eof;
-  if (b.first_newline < b.size || eof_) {
-    size_t joined_end = at + std::min(b.first_newline + 1, b.size);
-    auto joined = std::string_view(reinterpret_cast<const char*>(buffer_.data() + begin_), joined_end - begin_);
-    if (valid_utf8(joined)) checked_ = at + b.checked_to;
+  end_ = at + head;
+  holding_ = true;  // given back at the next take: the rows read it in place
+  if (whole) {
+    eof_ = b.eof;
+    if (eof_ && valid_utf8(std::string_view(reinterpret_cast<const char*>(buffer_.data() + begin_), end_ - begin_)))
+      checked_ = end_;
+    return true;
   }
+  // (The head's bits past its "\n" are the block's next lines': cleared.)
+  bits[(end_ - 1) / 64] &= ~uint64_t{0} >> (63 - (end_ - 1) % 64);
+  auto joined = std::string_view(reinterpret_cast<const char*>(buffer_.data() + begin_), end_ - begin_);
+  checked_ = valid_utf8(joined) ? end_ : begin_;
+  pending_ = &b;
+  return true;
+}
+
+// The joining line is taken: the rows go on in the pending block itself.
+void LineReader::enter_block() {
+  const ReadAhead::Block& b = *std::exchange(pending_, nullptr);
+  data_ = b.bytes.get();
+  bits_ = b.newlines.data();
+  in_block_ = true;
+  begin_ = b.first_newline + 1;
+  end_ = b.size;
+  checked_ = b.checked_to;
+  eof_ = b.eof;
   facts_ = b.facts.get();
   facts_left_ = b.nfacts;
-  facts_at_ = at + b.first_newline + 1;
-  holding_ = true;  // done at the next take: the rows read the facts in place
-  return true;
+  facts_at_ = begin_;
 }
 
 // Extends the checked region over the unchecked bytes up to the last "\n"
@@ -145,7 +184,7 @@ LineReader::Status LineReader::next_after_refill(std::string_view* line, std::st
     if (eof_) {
       size_t avail = end_ - begin_;
       if (avail == 0) return Status::End;
-      *line = std::string_view(reinterpret_cast<const char*>(buffer_.data() + begin_), avail);
+      *line = std::string_view(reinterpret_cast<const char*>(data_ + begin_), avail);
       line_facts_ = nullptr;
       begin_ = end_;
       line_valid_ = begin_ <= checked_;

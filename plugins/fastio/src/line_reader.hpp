@@ -1,6 +1,7 @@
 // Streams a file's lines through a large reusable buffer (read(2), never
 // the whole file in memory), with the line rules of stdlib.md §5.5. A
-// regular file larger than one read is read ahead on a thread (ReadAhead).
+// regular file larger than one read is read ahead on a thread (ReadAhead),
+// and its lines are read in the thread's blocks themselves.
 #pragma once
 
 #include "read_ahead.hpp"
@@ -45,7 +46,7 @@ class LineReader {
     size_t nl = next_newline(begin_);
     if (nl == end_) [[unlikely]]
       return false;
-    const char* start = reinterpret_cast<const char*>(buffer_.data() + begin_);
+    const char* start = reinterpret_cast<const char*>(data_ + begin_);
     size_t len = nl - begin_;
     if (len > 0 && start[len - 1] == '\r') --len;
     *line = std::string_view(start, len);
@@ -61,7 +62,7 @@ class LineReader {
   // facts[k]: line k's facts (null: none). The reader's state stays in
   // registers for the whole run.
   size_t gather(const char** texts, size_t* lens, const sema_line_facts** facts, size_t max) {
-    const char* base = reinterpret_cast<const char*>(buffer_.data());
+    const char* base = reinterpret_cast<const char*>(data_);
     size_t begin = begin_, k = 0;
     // facts_for's cursor, in locals (the stores to the arrays could alias it)
     const sema_line_facts* f = facts_;
@@ -97,9 +98,14 @@ class LineReader {
   bool refill(std::string* error);
   void keep_partial_line(size_t room);
   bool take_block(std::string* error);
+  void enter_block();
+  void at_buffer() {
+    data_ = buffer_.data();
+    bits_ = newlines_.data();
+  }
   void check_block();
   Status next_after_refill(std::string_view* line, std::string* error);
-  // The facts of the line buffer_[begin, nl), taken in order: the block's
+  // The facts of the line data_[begin, nl), taken in order: the block's
   // lines after the one that joins it to the previous block have them.
   const sema_line_facts* facts_for(size_t begin, size_t nl) {
     return take_fact(begin, nl, facts_, facts_left_, facts_at_);
@@ -113,14 +119,14 @@ class LineReader {
     at = nl + 1;
     return next++;
   }
-  // The first newline in buffer_[from, end_), or end_.
+  // The first newline in data_[from, end_), or end_.
   size_t next_newline(size_t from) const {
     size_t words = (end_ + 63) / 64, i = from / 64;
     if (i >= words) return end_;
-    uint64_t w = newlines_[i] & (~uint64_t{0} << (from % 64));
+    uint64_t w = bits_[i] & (~uint64_t{0} << (from % 64));
     while (w == 0) {
       if (++i == words) return end_;
-      w = newlines_[i];
+      w = bits_[i];
     }
     return i * 64 + static_cast<size_t>(std::countr_zero(w));
   }
@@ -138,17 +144,25 @@ class LineReader {
     size_t size() const { return n; }
   };
   Buffer buffer_{std::make_unique_for_overwrite<uint8_t[]>(kInitialSize), kInitialSize};
-  size_t begin_ = 0, end_ = 0;  // unread bytes are buffer_[begin_, end_)
+  size_t begin_ = 0, end_ = 0;  // unread bytes are data_[begin_, end_)
   // The newlines of buffer_[0, end_), one bit per byte (newline_bits).
   // (One word more than a block's bits shifted to an unaligned end_ need.)
   std::vector<uint64_t> newlines_ = std::vector<uint64_t>(buffer_.size() / 64 + 2);
+  // The bytes and newline bits the lines are read from: buffer_'s, or,
+  // reading ahead, the held block's own (in_block_): its lines are read in
+  // place, and only the line that joins two blocks is copied into buffer_.
+  const uint8_t* data_ = buffer_.data();
+  const uint64_t* bits_ = newlines_.data();
+  bool in_block_ = false;
+  // The block taken whose lines come after the joining line in buffer_.
+  const ReadAhead::Block* pending_ = nullptr;
   bool eof_ = false;
-  // buffer_[begin_, checked_) is known valid UTF-8 and ends after a "\n"
+  // data_[begin_, checked_) is known valid UTF-8 and ends after a "\n"
   // (or at the end of the file).
   size_t checked_ = 0;
   bool line_valid_ = false;
   // The held block's facts not yet taken, and where the line of the next
-  // one starts in buffer_.
+  // one starts in data_.
   const sema_line_facts* facts_ = nullptr;
   size_t facts_left_ = 0;
   size_t facts_at_ = 0;
