@@ -158,7 +158,9 @@ void LineReader::enter_block() {
   end_ = b.size;
   checked_ = b.checked_to;
   eof_ = b.eof;
-  facts_ = b.facts.get();
+  facts_ = facts_base_ = b.facts.get();
+  ends_base_ = b.line_ends.get();
+  lens_base_ = b.line_lens.get();
   facts_left_ = b.nfacts;
   facts_at_ = begin_;
 }

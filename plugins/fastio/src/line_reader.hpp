@@ -6,6 +6,7 @@
 
 #include "read_ahead.hpp"
 
+#include <algorithm>
 #include <bit>
 #include <cstddef>
 #include <cstdint>
@@ -67,6 +68,25 @@ class LineReader {
     // facts_for's cursor, in locals (the stores to the arrays could alias it)
     const sema_line_facts* f = facts_;
     size_t f_left = facts_left_, f_at = facts_at_;
+    // The lines with facts: where each ends, and its length, as the
+    // reading thread found them.
+    if (begin == f_at && f_left != 0) {
+      size_t j = static_cast<size_t>(f - facts_base_), m = std::min(max, f_left);
+      const uint32_t* ends = ends_base_ + j;
+      const uint32_t* ls = lens_base_ + j;
+      for (; k < m; ++k) {
+        size_t nl = ends[k];
+        if (nl + 1 > checked_) [[unlikely]]
+          break;
+        texts[k] = base + begin;
+        lens[k] = ls[k];
+        facts[k] = f + k;
+        begin = nl + 1;
+      }
+      f += k;
+      f_left -= k;
+      f_at = begin;
+    }
     for (; k < max; ++k) {
       size_t nl = next_newline(begin);
       if (nl == end_ || nl + 1 > checked_) [[unlikely]]
@@ -166,6 +186,10 @@ class LineReader {
   const sema_line_facts* facts_ = nullptr;
   size_t facts_left_ = 0;
   size_t facts_at_ = 0;
+  // The held block's facts, line ends and lengths (Block), from its first.
+  const sema_line_facts* facts_base_ = nullptr;
+  const uint32_t* ends_base_ = nullptr;
+  const uint32_t* lens_base_ = nullptr;
   const sema_line_facts* line_facts_ = nullptr;
   bool holding_ = false;  // a block of ahead_ is held for its facts
 };

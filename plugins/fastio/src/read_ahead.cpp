@@ -18,7 +18,11 @@ namespace fastio {
 ReadAhead::ReadAhead(int fd, int sep) : fd_(fd), sep_(sep) {
   // Everything the thread uses exists before it starts: it allocates nothing.
   if (sep_ >= 0)
-    for (Block& b : blocks_) b.facts = std::make_unique_for_overwrite<sema_line_facts[]>(kMaxFacts);
+    for (Block& b : blocks_) {
+      b.facts = std::make_unique_for_overwrite<sema_line_facts[]>(kMaxFacts);
+      b.line_ends = std::make_unique_for_overwrite<uint32_t[]>(kMaxFacts);
+      b.line_lens = std::make_unique_for_overwrite<uint32_t[]>(kMaxFacts);
+    }
   thread_ = std::thread([this] { run(); });
 }
 
@@ -121,7 +125,8 @@ void ReadAhead::fill(Block& b) {
   if (sep_ >= 0) find_facts(b);
 }
 
-// The facts of each line after the first newline that ends in the block,
+// The facts of each line after the first newline that ends in the block
+// (and where it ends, and its length),
 // its text as LineReader delivers it (no "\n", no "\r" before it).
 void ReadAhead::find_facts(Block& b) {
   const char* base = reinterpret_cast<const char*>(b.bytes.get());
@@ -138,6 +143,8 @@ void ReadAhead::find_facts(Block& b) {
     w &= w - 1;
     size_t len = nl - begin;
     if (len > 0 && base[begin + len - 1] == '\r') --len;
+    b.line_ends[b.nfacts] = static_cast<uint32_t>(nl);
+    b.line_lens[b.nfacts] = static_cast<uint32_t>(len);
     sema::api->line_facts(sep_, base + begin, len, &b.facts[b.nfacts++]);
     begin = nl + 1;
   }

@@ -44,6 +44,9 @@ class ReadAhead {
     // (Not zeroed: only the pages of the facts written are ever touched.)
     std::unique_ptr<sema_line_facts[]> facts;
     size_t nfacts = 0;
+    // Those lines' "\n" indices and their lengths as LineReader gives them
+    // (no "\r" before the "\n"): the rows take them as they are.
+    std::unique_ptr<uint32_t[]> line_ends, line_lens;
   };
 
   // Starts reading fd from its current offset, with line facts for sep
