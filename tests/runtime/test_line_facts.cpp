@@ -16,6 +16,7 @@
 using sema::rt::text_hash;
 using sema::rt::mini::line_facts;
 using sema::rt::mini::LineFacts;
+using sema::rt::mini::LineKeys;
 
 namespace {
 
@@ -52,7 +53,7 @@ TEST_CASE("line facts: the first separator, the name's hash, the number field", 
     double want = 0;
     bool parses = first < line.size() &&
                   sema::num::parse_tenths_back(line.data() + first + 1, line.data() + line.size(), &want);
-    CHECK(static_cast<bool>(f.has_number) == parses);
+    CHECK(f.has_number() == parses);
     if (parses) CHECK(std::memcmp(&f.number, &want, sizeof want) == 0);  // the same double, bit for bit
   }
 }
@@ -64,13 +65,41 @@ TEST_CASE("line facts: another separator, and none asked for", "[runtime]") {
   CHECK(f.known == 1);
   CHECK(f.sep == ',');
   CHECK(f.first_sep == 1);
-  CHECK(f.has_number == 0);  // "b;1.5" is not a number of that shape
+  CHECK(!f.has_number());  // "b;1.5" is not a number of that shape
   line_facts(-1, line.data(), line.size(), &f);
   CHECK(f.known == 0);
-  CHECK(f.has_number == 0);
+  CHECK(!f.has_number());
   // a separator byte above 127 (UTF-8 continuation bytes are bytes like any)
   std::string u = "é;2.5";
   line_facts(0xC3, u.data(), u.size(), &f);
   CHECK(f.first_sep == 0);
-  CHECK(f.has_number == 0);
+  CHECK(!f.has_number());
+}
+
+TEST_CASE("line facts: the names numbered in order of first sight", "[runtime]") {
+  LineKeys keys;
+  std::vector<std::string> rows = {"Abha;1.0", "Hamburg;2.0", "Abha;3.0", "", "Zürich;4", "Hamburg", "Ouagadougou-Long-Name-Over-16;0.0",
+                                   ";5.0", "Abha;", "Ouagadougou-Long-Name-Over-16", "Abh;1.0"};
+  std::vector<unsigned> want = {1, 2, 1, 3, 4, 2, 5, 3, 1, 5, 6};
+  for (size_t i = 0; i < rows.size(); ++i) {
+    INFO("row: " << rows[i]);
+    LineFacts f{};
+    line_facts(';', rows[i].data(), rows[i].size(), &f, &keys);
+    CHECK(f.key == want[i]);
+    LineFacts plain{};
+    line_facts(';', rows[i].data(), rows[i].size(), &plain);
+    CHECK(plain.key == 0);  // no table: no number
+    CHECK(plain.first_sep == f.first_sep);
+    CHECK(plain.name_hash == f.name_hash);
+  }
+  // a table that is full numbers no new name, and keeps the old ones
+  LineKeys small(2);
+  LineFacts f{};
+  for (const char* row : {"a;1", "b;1", "c;1", "a;1"}) line_facts(';', row, std::strlen(row), &f, &small);
+  CHECK(f.key == 1);
+  line_facts(';', "c;1", 3, &f, &small);
+  CHECK(f.key == 0);
+  // none asked for: no number either
+  line_facts(-1, "a;1", 3, &f, &small);
+  CHECK(f.key == 0);
 }

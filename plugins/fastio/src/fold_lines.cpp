@@ -48,14 +48,14 @@ class FastCall {
 
 // Opens the file named by path_value for builtin's lines.
 Result<bool> open_lines(sema_ctx* ctx, const char* builtin, sema_value path_value, LineReader& reader,
-                        std::string& path_text, int sep = -1) {
+                        std::string& path_text, int sep = -1, sema_fastcall* fc = nullptr) {
   // The capability first, as the io plugin does: denied wins over a bad argument.
   if (!sema::api->check_capability(ctx, "fs-read", builtin)) return sema::pending();
   auto path = sema::want_string(path_value);
   if (!path) return std::unexpected(path.error());
   path_text = *path;
   std::string error;
-  if (!reader.open(path_text, &error, sep)) return sema::io_error(std::string(builtin) + " " + path_text + ": " + error);
+  if (!reader.open(path_text, &error, sep, fc)) return sema::io_error(std::string(builtin) + " " + path_text + ": " + error);
   return true;
 }
 
@@ -104,7 +104,7 @@ Result<bool> fold_batched(sema_ctx* ctx, sema_value path_value, sema_fastcall* f
   // reading thread, if there is one.
   bool with_facts = FastCall::host_takes_facts();
   int sep = with_facts ? sema::api->fastcall_line_sep(fc) : -1;
-  if (Result<bool> opened = open_lines(ctx, builtin, path_value, reader, path_text, sep); !opened) return opened;
+  if (Result<bool> opened = open_lines(ctx, builtin, path_value, reader, path_text, sep, fc); !opened) return opened;
   const char* texts[kBatch];
   size_t lens[kBatch];
   const sema_line_facts* facts[kBatch];

@@ -21,7 +21,7 @@ LineReader::~LineReader() {
   if (fd_ >= 0) ::close(fd_);
 }
 
-bool LineReader::open(const std::string& path, std::string* error, int sep) {
+bool LineReader::open(const std::string& path, std::string* error, int sep, sema_fastcall* fc) {
   fd_ = ::open(path.c_str(), O_RDONLY | O_CLOEXEC);
   if (fd_ < 0) {
     *error = os_error_text(errno);
@@ -37,7 +37,7 @@ bool LineReader::open(const std::string& path, std::string* error, int sep) {
   // A file of one read gains nothing from a thread.
   if (known && S_ISREG(st.st_mode) && static_cast<size_t>(st.st_size) > kReadSize) {
     try {
-      ahead_ = std::make_unique<ReadAhead>(fd_, sep);
+      ahead_ = std::make_unique<ReadAhead>(fd_, sep, fc);
     } catch (const std::system_error&) {
       // no thread to be had: read here
     }

@@ -26,8 +26,9 @@ class LineReader {
 
   // Opens path; on failure returns the OS message ("No such file or
   // directory (os error 2)"). sep >= 0: lines read ahead come with the
-  // host's line facts for sep (line_facts).
-  bool open(const std::string& path, std::string* error, int sep = -1);
+  // host's line facts for sep (line_facts), fc's when fc is given
+  // (fastcall_line_facts).
+  bool open(const std::string& path, std::string* error, int sep = -1, sema_fastcall* fc = nullptr);
 
   enum class Status { Line, End, Error };
   // The next line without its "\n" (and a "\r" before it). A final line

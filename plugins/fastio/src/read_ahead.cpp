@@ -15,7 +15,8 @@
 
 namespace fastio {
 
-ReadAhead::ReadAhead(int fd, int sep) : fd_(fd), sep_(sep) {
+ReadAhead::ReadAhead(int fd, int sep, sema_fastcall* fc)
+    : fd_(fd), sep_(sep), keyed_for_(fc != nullptr && SEMA_HOST_HAS(sema::api, fastcall_line_facts) ? fc : nullptr) {
   // Everything the thread uses exists before it starts: it allocates nothing.
   if (sep_ >= 0)
     for (Block& b : blocks_) {
@@ -145,7 +146,10 @@ void ReadAhead::find_facts(Block& b) {
     if (len > 0 && base[begin + len - 1] == '\r') --len;
     b.line_ends[b.nfacts] = static_cast<uint32_t>(nl);
     b.line_lens[b.nfacts] = static_cast<uint32_t>(len);
-    sema::api->line_facts(sep_, base + begin, len, &b.facts[b.nfacts++]);
+    if (keyed_for_ != nullptr)
+      sema::api->fastcall_line_facts(keyed_for_, base + begin, len, &b.facts[b.nfacts++]);
+    else
+      sema::api->line_facts(sep_, base + begin, len, &b.facts[b.nfacts++]);
     begin = nl + 1;
   }
 }

@@ -50,9 +50,10 @@ class ReadAhead {
   };
 
   // Starts reading fd from its current offset, with line facts for sep
-  // (fastcall_line_sep; -1: none); throws std::system_error when no thread
+  // (fastcall_line_sep; -1: none), fc's (fastcall_line_facts) when fc is
+  // given and the host has them; throws std::system_error when no thread
   // can be started (the caller then reads by itself).
-  ReadAhead(int fd, int sep);
+  ReadAhead(int fd, int sep, sema_fastcall* fc = nullptr);
   // Stops the thread (after a read in progress) and joins it.
   ~ReadAhead();
   ReadAhead(const ReadAhead&) = delete;
@@ -71,6 +72,7 @@ class ReadAhead {
 
   int fd_;
   int sep_;
+  sema_fastcall* keyed_for_;  // fastcall_line_facts' fc, or null: line_facts
   Block blocks_[kBlocks];
   int pending_error_ = 0;  // a read failed after a block's first bytes
   std::mutex mutex_;

@@ -113,3 +113,43 @@ TEST_CASE("line facts: callbacks the facts do not fit", "[plugin:fastio]") {
   CHECK(x != "nil");
   CHECK(b.eval("(string/split \"a;b\" \";\")") == "(\"a\" \"b\")");
 }
+
+// The rows find a key's entry by its number (LineFacts::key) while the
+// map's version holds: insertions that grow the map, a new map in the
+// accumulator (perhaps where the old one was), a map shared with a global
+// (copied at the first assoc), and two maps taking turns at one get.
+TEST_CASE("line facts: key numbers across maps and their versions", "[plugin:fastio]") {
+  Both b("math");
+  Files f;
+  Lcg r;
+  // 3000 names in random order: the accumulator grows (and moves its
+  // entries) while most names already have numbers
+  std::string many;
+  while (many.size() < 3 * kBuffer) {
+    uint32_t t = r.next(1999);
+    many += "s" + std::to_string(r.next(3000)) + ";" + std::to_string(t / 10) + "." + std::to_string(t % 10) + "\n";
+  }
+  std::string pm = f.write("many", many);
+  CHECK(b.eval("(length " + onebrc(pm) + ")") == "3000");
+  // every 5000th row a new, empty accumulator (the old one freed)
+  std::string resets;
+  for (int i = 0; resets.size() < 2 * kBuffer; ++i) {
+    uint32_t t = r.next(999);
+    resets += (i % 5000 == 4999 ? std::string("reset") : "n" + std::to_string(r.next(40))) + ";" + std::to_string(t / 10) +
+              "." + std::to_string(t % 10) + "\n";
+  }
+  std::string pr = q(f.write("resets", resets));
+  std::string reset_fold = "(fn (acc line) (let* ((parts (string/split line \";\")) (name (first parts)) (existing (get acc name)))"
+                           " (if (= name \"reset\") (hashmap/new) (assoc acc name (+ 1 (or existing 0))))))";
+  CHECK(b.eval("(hashmap/to-map (file/fold-lines " + pr + " " + reset_fold + " (hashmap/new)))") != "{}");
+  // the first accumulator is a global's too: the first assoc copies it
+  b.run("(define h0 (hashmap/new \"n1\" 1000))");
+  CHECK(b.eval("(get (file/fold-lines " + pr + " " + reset_fold + " h0) \"n1\")") != "nil");
+  CHECK(b.eval("(hashmap/to-map h0)") == "{\"n1\" 1000}");
+  // one get on two maps in turn: each row's map by its line's length
+  b.run("(define other (hashmap/new \"n1\" 100 \"n2\" 200 \"n3\" 300))");
+  CHECK(b.eval("(hashmap/to-map (file/fold-lines " + pr +
+               " (fn (acc line) (let* ((parts (string/split line \";\")) (name (first parts))"
+               " (m (if (even? (string-length line)) acc other)) (existing (get m name)))"
+               " (assoc acc name (+ 1 (or existing 0))))) (hashmap/new)))") != "{}");
+}

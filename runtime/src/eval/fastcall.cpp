@@ -4,6 +4,7 @@
 // stolen arguments are moved into its slots, and the body runs in the
 // mini-eval when it compiles (mini_eval.hpp), else in the evaluator's loop,
 // so results are identical to Interp::apply.
+#include "eval/line_facts.hpp"
 #include "eval/mini_eval.hpp"
 #include "value/string_refill.hpp"
 
@@ -20,6 +21,10 @@ struct Interp::FastCall {
   // those slots, a call is the argument stores and the body (fastcall_run).
   bool lean = false;
   const std::vector<uint32_t>* names = nullptr;  // the frame's scope (it may gain names)
+  int line_sep = -1;  // fastcall_line_sep's answer
+  // The names the lines' facts number (fastcall_line_facts): the reading
+  // thread's alone.
+  mini::LineKeys keys;
 };
 
 Interp::FastCall* Interp::fastcall_open(Word fn, size_t nargs) {
@@ -35,6 +40,7 @@ Interp::FastCall* Interp::fastcall_open(Word fn, size_t nargs) {
       for (size_t i = 0; i < nargs; ++i) params_first = params_first && p->param_slots[i] == i;
       fc->lean = fc->code && p->info->pure && p->self_slot < 0 && params_first;
       fc->names = &p->scope->names;
+      if (fc->lean && nargs == 2) fc->line_sep = mini::line_sep(*fc->code);
     }
   }
   return fc;
@@ -137,8 +143,10 @@ namespace {
   return true;
 }
 
-int Interp::fastcall_line_sep(FastCall* fc) {
-  return fc->lean && fc->nargs == 2 && fc->code ? mini::line_sep(*fc->code) : -1;
+int Interp::fastcall_line_sep(FastCall* fc) { return fc->line_sep; }
+
+void Interp::fastcall_line_facts(FastCall* fc, const char* bytes, size_t len, sema_line_facts* out) {
+  mini::line_facts(fc->line_sep, bytes, len, reinterpret_cast<mini::LineFacts*>(out), &fc->keys);
 }
 
 Error Interp::fastcall_error() { return std::move(state_->err); }

@@ -77,6 +77,9 @@ class Interp {
                                                    const sema_line_facts* const* facts, size_t n, Word& text);
   // The separator byte the rows can use line facts for, or -1.
   int fastcall_line_sep(FastCall* fc);
+  // The facts of a line for fc's rows, its name numbered in fc's own
+  // LineKeys: called by one other thread while fc's rows run.
+  void fastcall_line_facts(FastCall* fc, const char* bytes, size_t len, sema_line_facts* out);
   void fastcall_close(FastCall* fc);
 
   // Raised for a name that is unbound; lets the host add "(provided by the

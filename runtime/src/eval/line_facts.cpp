@@ -6,6 +6,7 @@
 #include <sema/number_syntax.hpp>
 
 #include <cstring>
+#include <limits>
 #include <string_view>
 
 namespace sema::rt::mini {
@@ -16,8 +17,20 @@ int line_sep(const Code& code) {
   return -1;
 }
 
-void line_facts(int sep, const char* p, size_t n, LineFacts* out) {
+size_t LineKeys::Hash::operator()(const std::string& s) const { return static_cast<size_t>(text_hash(s)); }
+bool LineKeys::Eq::operator()(Name a, const std::string& b) const { return same_text(a.t, b); }
+
+uint32_t LineKeys::key(std::string_view name, uint64_t hash) {
+  if (auto it = keys_.find(Name{name, hash}); it != keys_.end()) return it->second;
+  if (keys_.size() >= max_) return 0;
+  uint32_t k = static_cast<uint32_t>(keys_.size()) + 1;
+  keys_.emplace(std::string(name), k);
+  return k;
+}
+
+void line_facts(int sep, const char* p, size_t n, LineFacts* out, LineKeys* keys) {
   *out = LineFacts{};
+  out->number = std::numeric_limits<double>::quiet_NaN();
   if (sep < 0 || sep > 255 || n > UINT32_MAX) return;
   const void* hit = std::memchr(p, sep, n);
   size_t first = hit ? static_cast<size_t>(static_cast<const char*>(hit) - p) : n;
@@ -25,7 +38,9 @@ void line_facts(int sep, const char* p, size_t n, LineFacts* out) {
   out->sep = static_cast<uint8_t>(sep);
   out->known = 1;
   out->name_hash = text_hash(std::string_view(p, first));
-  if (first < n) out->has_number = num::parse_tenths_back(p + first + 1, p + n, &out->number) ? 1 : 0;
+  if (keys != nullptr) out->key = static_cast<uint16_t>(keys->key(std::string_view(p, first), out->name_hash));
+  if (first < n && !num::parse_tenths_back(p + first + 1, p + n, &out->number))
+    out->number = std::numeric_limits<double>::quiet_NaN();
 }
 
 }  // namespace sema::rt::mini

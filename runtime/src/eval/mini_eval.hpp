@@ -184,6 +184,17 @@ struct MNode {
   // the source. key_field (on the get): the binding.
   uint32_t key_bit = 0;
   MNode* key_field = nullptr;
+  // The get's entries found by a row whose facts number its key
+  // (LineFacts::key): key_slots[k] is the entry of the key numbered k as
+  // the hashmap of that version (HashMapObj::version) held it, its own key
+  // and value slot. Any other version is another map, or the same one
+  // after an insertion: that row looks it up by the bytes again.
+  struct KeySlot {
+    uint64_t version = 0;  // 0: none (no map has it)
+    Word key = SEMA_NIL;
+    Word* slot = nullptr;
+  };
+  std::vector<KeySlot> key_slots;
   // Keyword: the keyword called.
   Word keyword = SEMA_NIL;
   // AssocLiteral in the shape run_rec takes first (Rec, below); null: none.

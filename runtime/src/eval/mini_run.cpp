@@ -14,9 +14,11 @@
 
 #include <sema/number_syntax.hpp>
 
+#include <algorithm>
 #include <bit>
 #include <cstring>
 #include <iterator>
+#include <new>
 #include <utility>
 #include <vector>
 
@@ -527,6 +529,37 @@ template <size_t N>
   return true;
 }
 
+// A row's key numbered by its facts (LineFacts::key) and seen in no entry
+// of this map version yet: found by its bytes and remembered (m->key_slots).
+[[gnu::noinline]] Word keyed_miss(MNode* m, Word x, std::string_view t, const LineFacts* lf, Word& k) {
+  Word v = hashmap_get_hashed_text(x, t, lf->name_hash, k);
+  if (k != SEMA_NIL && lf->key != 0) {
+    auto* o = static_cast<HashMapObj*>(as_obj(x));
+    try {
+      if (lf->key >= m->key_slots.size()) m->key_slots.resize(std::max<size_t>(lf->key + 1, 2 * m->key_slots.size()));
+      m->key_slots[lf->key] = {o->version, k, o->last_val};
+    } catch (const std::bad_alloc&) {
+      // not remembered: found by its bytes next time too
+    }
+  }
+  return v;
+}
+
+// hashmap_get_hashed_text for a row whose facts number its key: the entry
+// remembered for that number while the map's version has not changed.
+[[gnu::always_inline]] inline Word keyed_get(MNode* m, Word x, std::string_view t, const LineFacts* lf, Word& k) {
+  auto* o = static_cast<HashMapObj*>(as_obj(x));
+  if (uint32_t key = lf->key; key < m->key_slots.size()) [[likely]] {
+    const MNode::KeySlot& e = m->key_slots[key];
+    if (e.version == o->version) [[likely]] {
+      k = e.key;
+      hashmap_remember_own_key(o, k, e.slot);
+      return *e.slot;
+    }
+  }
+  return keyed_miss(m, x, t, lf, k);
+}
+
 // A deferred key's get (MNode::key_field) while the key is live: the
 // key's slot holds the source, and the hashmap is searched by the field's
 // bytes. The slot then takes a string equal to the field, the same value
@@ -550,7 +583,7 @@ template <size_t N>
   Word k;
   const LineFacts* lf = st.row_facts;
   Word v = lf != nullptr && y == st.row_line && lf->known && t.data() == string_of(y).data() && t.size() == lf->first_sep
-               ? hashmap_get_hashed_text(x, t, lf->name_hash, k)
+               ? keyed_get(m, x, t, lf, k)
                : hashmap_get_text(x, t, k);
   if (k == SEMA_NIL) [[unlikely]]
     return key_missing(m, u, env, yp, t, out);

@@ -431,6 +431,10 @@ void api_line_facts(int sep, const char* bytes, size_t len, sema_line_facts* out
   mini::line_facts(sep, bytes, len, reinterpret_cast<mini::LineFacts*>(out));
 }
 
+void api_fastcall_line_facts(sema_fastcall* fc, const char* bytes, size_t len, sema_line_facts* out) {
+  fc->interp->fastcall_line_facts(fc->call, bytes, len, out);
+}
+
 void api_fastcall_close(sema_fastcall* fc) {
   if (fc == nullptr) return;
   fc->interp->fastcall_close(fc->call);
@@ -518,6 +522,7 @@ const sema_host_api table = {
     api_fastcall_line_sep,
     api_line_facts,
     api_fastcall_fold_facts,
+    api_fastcall_line_facts,
 };
 
 }  // namespace

@@ -2,6 +2,7 @@
 #include "value/hashmap.hpp"
 
 #include <algorithm>
+#include <atomic>
 #include <utility>
 
 namespace sema::rt {
@@ -12,6 +13,11 @@ HashMapObj::~HashMapObj() {
     release(v);
   }
   if (last_owned) release(last_key);
+}
+
+uint64_t next_hashmap_version() {
+  static std::atomic<uint64_t> next{1};
+  return next.fetch_add(1, std::memory_order_relaxed);
 }
 
 Value make_hashmap() { return Value::own(from_obj(new HashMapObj())); }
@@ -54,11 +60,7 @@ Word hit_own_key(HashMapObj* o, It it, Word& key) {
     return SEMA_NIL;
   }
   key = it->first;
-  o->last_val = &it->second;
-  if (key != o->last_key) {
-    Word old = std::exchange(o->last_key, key);
-    if (std::exchange(o->last_owned, false)) release(old);
-  }
+  hashmap_remember_own_key(o, key, &it->second);
   return it->second;
 }
 
@@ -118,6 +120,7 @@ __attribute__((noinline)) Word assoc_probe(Word raw, Word key, Word val) {
   if (inserted) {
     retain(key);
     forget_last(as_hashmap(h.get()));
+    as_hashmap(h.get())->version = next_hashmap_version();
   } else {
     release(it->second);
     it->second = val;

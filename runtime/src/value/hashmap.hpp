@@ -6,6 +6,8 @@
 
 #include <boost/unordered/unordered_flat_map.hpp>
 
+#include <utility>
+
 namespace sema::rt {
 
 // Keys looked up by kind (heterogeneous lookup), hashed and compared without
@@ -61,8 +63,11 @@ struct WordEq {
   bool operator()(Word a, HashedTextKey b) const { return (*this)(TextKey{b.t}, a); }
 };
 
+// A number no hashmap has had before (hashmap_version), from 1.
+[[gnu::visibility("hidden")]] uint64_t next_hashmap_version();
+
 struct HashMapObj final : Obj {
-  HashMapObj() : Obj(SEMA_T_HASHMAP) {}
+  HashMapObj() : Obj(SEMA_T_HASHMAP), version(next_hashmap_version()) {}
   ~HashMapObj() override;
   boost::unordered_flat_map<Word, Word, WordHash, WordEq> map;  // owned keys and values
   // The entry the last successful hashmap_get found: an assoc with that same
@@ -77,7 +82,22 @@ struct HashMapObj final : Obj {
   Word last_key = SEMA_NIL;
   Word* last_val = nullptr;
   bool last_owned = false;
+  // A new number at every insertion: while it is the same, each entry is
+  // where it was (the map drops no key, and only an insertion moves the
+  // entries). No two maps share one, so an entry's address remembered with
+  // it is never mistaken for another map's (mini-eval's key slots).
+  uint64_t version;
 };
+
+// As the text lookups do when they find key (the map's own) at slot: the
+// entry becomes the last hit.
+[[gnu::always_inline]] inline void hashmap_remember_own_key(HashMapObj* o, Word key, Word* slot) {
+  o->last_val = slot;
+  if (key != o->last_key) {
+    Word old = std::exchange(o->last_key, key);
+    if (std::exchange(o->last_owned, false)) release(old);
+  }
+}
 
 Value make_hashmap();
 Word hashmap_get(Word h, Word key, bool* found);  // borrowed

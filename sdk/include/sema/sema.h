@@ -438,6 +438,14 @@ typedef struct sema_host_api {
    * they would work out from the bytes themselves. */
   sema_status (*fastcall_fold_facts)(sema_fastcall* fc, sema_value* acc, const char* const* texts,
                                      const size_t* lens, const sema_line_facts* const* facts, size_t n);
+  /* (new) line_facts for fastcall_line_sep(fc)'s byte, with more for fc's
+   * rows: the line's first field numbered among the fold's (equal numbers,
+   * equal bytes), so a row finds its key's entry without comparing bytes.
+   * The numbers are fc's own: pass these facts to fc's fastcall_fold_facts
+   * only. Called from one thread at a time, which may be another than the
+   * one running fc's rows (fastio's reading thread), and never after
+   * fastcall_close(fc). */
+  void (*fastcall_line_facts)(sema_fastcall* fc, const char* bytes, size_t len, sema_line_facts* out);
 } sema_host_api;
 
 /* ------------------------------------------------------ heap-object header */
