@@ -99,6 +99,14 @@ TEST_CASE("line facts: the names numbered in order of first sight", "[runtime]")
   CHECK(f.key == 1);
   line_facts(';', "c;1", 3, &f, &small);
   CHECK(f.key == 0);
+  // a name too long for the table has none
+  LineKeys keys2;
+  std::string longest(LineKeys::kMaxName, 'x'), over(LineKeys::kMaxName + 1, 'x');
+  std::string r1 = longest + ";1.0", r2 = over + ";1.0";
+  line_facts(';', r1.data(), r1.size(), &f, &keys2);
+  CHECK(f.key == 1);
+  line_facts(';', r2.data(), r2.size(), &f, &keys2);
+  CHECK(f.key == 0);
   // none asked for: no number either
   line_facts(-1, "a;1", 3, &f, &small);
   CHECK(f.key == 0);

@@ -20,11 +20,18 @@ int line_sep(const Code& code) {
 size_t LineKeys::Hash::operator()(const std::string& s) const { return static_cast<size_t>(text_hash(s)); }
 bool LineKeys::Eq::operator()(Name a, const std::string& b) const { return same_text(a.t, b); }
 
-uint32_t LineKeys::key(std::string_view name, uint64_t hash) {
+uint32_t LineKeys::key(std::string_view name, uint64_t hash) noexcept {
   if (auto it = keys_.find(Name{name, hash}); it != keys_.end()) return it->second;
-  if (keys_.size() >= max_) return 0;
+  if (keys_.size() >= max_ || name.size() > kMaxName || bytes_ + name.size() > kMaxBytes) return 0;
   uint32_t k = static_cast<uint32_t>(keys_.size()) + 1;
-  keys_.emplace(std::string(name), k);
+  // On the reading thread nothing may throw: without memory for the name,
+  // it has no number (the row finds it by its bytes).
+  try {
+    keys_.emplace(std::string(name), k);
+  } catch (...) {
+    return 0;
+  }
+  bytes_ += name.size();
   return k;
 }
 

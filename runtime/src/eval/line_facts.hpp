@@ -36,10 +36,15 @@ static_assert(sizeof(LineFacts) == sizeof(sema_line_facts));
 // used by one reading thread (the host table's fastcall_line_facts).
 class LineKeys {
  public:
+  // At most max names, none over kMaxName bytes, kMaxBytes of them in all:
+  // the table is the reading thread's, whatever the callback keeps.
+  static constexpr size_t kMaxName = 128;
+  static constexpr size_t kMaxBytes = size_t{4} << 20;
   explicit LineKeys(uint32_t max = UINT16_MAX) : max_(max) {}
   // name's number (hash: its text_hash), a new one at its first sight; 0
-  // once max names have one.
-  uint32_t key(std::string_view name, uint64_t hash);
+  // for a name past the limits above, or without the memory for it. Never
+  // throws.
+  uint32_t key(std::string_view name, uint64_t hash) noexcept;
 
  private:
   struct Name {
@@ -60,6 +65,7 @@ class LineKeys {
   };
   boost::unordered_flat_map<std::string, uint32_t, Hash, Eq> keys_;
   uint32_t max_;
+  size_t bytes_ = 0;  // the names' bytes so far
 };
 
 // The separator of code's first deferred split (mini_compile.cpp,
