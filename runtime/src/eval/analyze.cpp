@@ -122,6 +122,7 @@ NodeP Analyzer::define_node(uint32_t id, NodeP value, Word f) {
     // analysed earlier may have resolved the name elsewhere.
     scope->dynamic = true;
     st_.any_dynamic = true;
+    ++st_.globals_epoch;  // the mini-eval's remembered checks test any_dynamic again
   }
   b->slot = static_cast<uint32_t>(scope->add(id));
   b->target = scope.get();

@@ -59,6 +59,9 @@ struct MNode {
   Cell* cell = nullptr;
   NativeObj* native = nullptr;
   Word builtin = SEMA_NIL;  // from_obj(native): what the cell must still hold
+  // The globals' epoch (Interp::State::globals_epoch) at which the cell
+  // last held builtin with no local scope grown (in_place); 0: never.
+  uint64_t epoch = 0;
   void* hook = nullptr;  // sema_hookN_fn for N = kids.size()
   uint32_t flags = 0;
   uint8_t intrinsic = 0;  // the builtin's sema_intrinsic for this many arguments (eval/intrinsics.hpp)
@@ -153,6 +156,7 @@ struct MNode {
   // field's own end.
   Cell* split_cells[3] = {};
   Word split_builtins[3] = {};
+  uint64_t split_epoch = 0;  // as epoch, for the three cells
   const uint32_t* split_live_at = nullptr;
   uint32_t split_live_bit = 0;
   uint32_t split_slot = 0;

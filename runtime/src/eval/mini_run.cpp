@@ -38,10 +38,19 @@ bool run_calls(St& st, MNode* m, Env* env, Word& out);
 bool run_assoc_literal(St& st, MNode* m, Env* env, Word& out);
 [[gnu::always_inline]] inline bool test_in_place(St& st, MNode* t, Env* env, bool& yes);
 
+// in_place's test, remembered for the epoch it held at.
+[[gnu::noinline]] bool in_place_check(St& st, MNode* m) {
+  if (m->cell->value != m->builtin || st.any_dynamic) return false;
+  m->epoch = st.globals_epoch;
+  return true;
+}
+
 // Whether a hooked call may run here: its global still holds the builtin,
 // and no local scope gained names at run time (which could shadow it).
+// Tested again only after a global changed or a scope grew, both of which
+// move the globals' epoch on.
 [[gnu::always_inline]] inline bool in_place(St& st, MNode* m) {
-  return m->cell->value == m->builtin && !st.any_dynamic;
+  return m->epoch == st.globals_epoch || in_place_check(st, m);
 }
 
 // A leaf argument of an intrinsic call in place: a constant or a bound

@@ -71,6 +71,7 @@ void Interp::State::bind_in_scope(const Rc<CScope>& scope, Env* env, uint32_t id
   if (scope->find(id) < 0) {
     scope->dynamic = true;
     any_dynamic = true;
+    ++globals_epoch;  // the mini-eval's remembered checks test any_dynamic again
   }
   env->put(static_cast<uint32_t>(scope->add(id)), v.take());
 }

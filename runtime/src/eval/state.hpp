@@ -122,10 +122,11 @@ struct Interp::State {
   std::vector<uint32_t> global_order;
   Rc<CScope> global_scope;
   bool any_dynamic = false;  // some local scope gained names at run time
-  // Changes with every global's value (set_global is the only writer), so
-  // that a step which checked its builtins' cells at this epoch can skip
-  // the check while it holds (mini_run.cpp, run_rec). Each State starts at
-  // a base of its own: one State's epoch never matches another's.
+  // Changes with every global's value (set_global is the only writer) and
+  // when any_dynamic is set, so that a step which checked its builtins'
+  // cells at this epoch can skip the check while it holds (mini_run.cpp,
+  // run_rec, in_place). Each State starts at a base of its own: one
+  // State's epoch never matches another's.
   uint64_t globals_epoch;
   Cell* cell(uint32_t id);
 
