@@ -134,15 +134,14 @@ bool LineReader::take_block(std::string* error) {
   }
   end_ = at + head;
   holding_ = true;  // given back at the next take: the rows read it in place
+  auto joined = std::string_view(reinterpret_cast<const char*>(buffer_.data() + begin_), end_ - begin_);
   if (whole) {
     eof_ = b.eof;
-    if (eof_ && valid_utf8(std::string_view(reinterpret_cast<const char*>(buffer_.data() + begin_), end_ - begin_)))
-      checked_ = end_;
+    if (eof_ && valid_utf8(joined)) checked_ = end_;
     return true;
   }
   // (The head's bits past its "\n" are the block's next lines': cleared.)
   bits[(end_ - 1) / 64] &= ~uint64_t{0} >> (63 - (end_ - 1) % 64);
-  auto joined = std::string_view(reinterpret_cast<const char*>(buffer_.data() + begin_), end_ - begin_);
   checked_ = valid_utf8(joined) ? end_ : begin_;
   pending_ = &b;
   return true;

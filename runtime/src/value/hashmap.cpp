@@ -27,10 +27,13 @@ HashMapObj* as_hashmap(Word h) { return static_cast<HashMapObj*>(as_obj(h)); }
 }  // namespace
 
 namespace {
-void forget_last(HashMapObj* o) {
+// After an insertion: the entries may have moved, so the last hit is
+// forgotten and the map takes a new version.
+void entries_moved(HashMapObj* o) {
   Word old = std::exchange(o->last_key, SEMA_NIL);
   if (std::exchange(o->last_owned, false)) release(old);
   o->last_val = nullptr;
+  o->version = next_hashmap_version();
 }
 }  // namespace
 
@@ -41,14 +44,8 @@ template <class It>
 Word hit(HashMapObj* o, It it, Word key, bool* found) {
   if (found) *found = it != o->map.end();
   if (it == o->map.end()) return SEMA_NIL;
-  Word* slot = &it->second;
-  o->last_val = slot;
-  if (key != o->last_key) {
-    retain(key);
-    Word old = std::exchange(o->last_key, key);
-    if (std::exchange(o->last_owned, true)) release(old);  // a string or an immediate: its destruction touches no map
-  }
-  return *slot;
+  hashmap_remember(o, key, &it->second, true);
+  return it->second;
 }
 
 // hit for a lookup by text: the key remembered is the map's own, which
@@ -119,8 +116,7 @@ __attribute__((noinline)) Word assoc_probe(Word raw, Word key, Word val) {
   auto [it, inserted] = m.try_emplace(key, val);  // one hash, one probe
   if (inserted) {
     retain(key);
-    forget_last(as_hashmap(h.get()));
-    as_hashmap(h.get())->version = next_hashmap_version();
+    entries_moved(as_hashmap(h.get()));
   } else {
     release(it->second);
     it->second = val;

@@ -63,7 +63,7 @@ struct WordEq {
   bool operator()(Word a, HashedTextKey b) const { return (*this)(TextKey{b.t}, a); }
 };
 
-// A number no hashmap has had before (hashmap_version), from 1.
+// A number no hashmap has had before (HashMapObj::version), from 1.
 [[gnu::visibility("hidden")]] uint64_t next_hashmap_version();
 
 struct HashMapObj final : Obj {
@@ -89,14 +89,19 @@ struct HashMapObj final : Obj {
   uint64_t version;
 };
 
-// As the text lookups do when they find key (the map's own) at slot: the
-// entry becomes the last hit.
-[[gnu::always_inline]] inline void hashmap_remember_own_key(HashMapObj* o, Word key, Word* slot) {
+// The entry at slot, found by key, becomes the last hit; owned: key is a
+// caller's and gets a reference of the map's (the map's own key needs none).
+[[gnu::always_inline]] inline void hashmap_remember(HashMapObj* o, Word key, Word* slot, bool owned) {
   o->last_val = slot;
   if (key != o->last_key) {
+    if (owned) retain(key);
     Word old = std::exchange(o->last_key, key);
-    if (std::exchange(o->last_owned, false)) release(old);
+    if (std::exchange(o->last_owned, owned)) release(old);  // a string or an immediate: its destruction touches no map
   }
+}
+// As the text lookups do when they find key (the map's own) at slot.
+[[gnu::always_inline]] inline void hashmap_remember_own_key(HashMapObj* o, Word key, Word* slot) {
+  hashmap_remember(o, key, slot, false);
 }
 
 Value make_hashmap();
